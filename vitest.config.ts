@@ -1,9 +1,27 @@
 import { defineConfig } from "vitest/config";
 
+// Two projects: `unit` tests sit beside the code and need no running services; `e2e` tests in
+// test/e2e start real processes (anvil, the prover, the server) and run one file at a time.
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "server/src/**/*.test.ts", "test/**/*.test.ts"],
-    testTimeout: 120_000,
-    hookTimeout: 600_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts", "server/src/**/*.test.ts", "test/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,44 @@
+// `npm run check`: every formatter and linter of the project, in check mode. Exits non-zero on the
+// first family that is not clean, after printing what each one said.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+
+function pythonEnv() {
+  const result = spawnSync("scripts/python-env.sh", { stdio: ["ignore", "pipe", "inherit"] });
+  if (result.status !== 0) throw new Error("scripts/python-env.sh failed");
+  return result.stdout.toString().trim().replace(/python$/, "");
+}
+
+const pythonFolders = ["models", "circuits", "contracts/test/fixtures"].filter((dir) =>
+  existsSync(dir),
+);
+const typescriptProjects = ["packages", "server", "web", "test"]
+  .flatMap((dir) =>
+    dir === "packages" && existsSync(dir)
+      ? readdirSync(dir).map((name) => `${dir}/${name}`)
+      : [dir],
+  )
+  .filter((dir) => existsSync(`${dir}/tsconfig.json`));
+
+const checks = [
+  ["prettier", "npx", ["prettier", "--check", "--log-level", "warn", "."]],
+  ["eslint", "npx", ["eslint", "--max-warnings", "0", "."]],
+  ...typescriptProjects.map((dir) => [`tsc ${dir}`, "npx", ["tsc", "-p", dir, "--noEmit"]]),
+  ["forge fmt", "npx", ["forge", "fmt", "--check"]],
+];
+if (pythonFolders.length > 0) {
+  const bin = pythonEnv();
+  checks.push(["ruff check", `${bin}ruff`, ["check", ...pythonFolders]]);
+  checks.push(["ruff format", `${bin}ruff`, ["format", "--check", ...pythonFolders]]);
+}
+if (existsSync("scripts/generate-abis.mjs")) {
+  checks.push(["generated ABIs", "node", ["scripts/generate-abis.mjs", "--check"]]);
+}
+
+let failed = 0;
+for (const [name, command, args] of checks) {
+  const { status } = spawnSync(command, args, { stdio: "inherit" });
+  console.log(`${status === 0 ? "ok  " : "FAIL"}  ${name}`);
+  if (status !== 0) failed++;
+}
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,62 @@
+// `npm test`: runs every test suite of the project, prints one result line per suite, and exits
+// non-zero when any suite fails. Suites run one after another: the machine has two cores, and the
+// Python and TypeScript suites both prove.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const onlyArg = process.argv.slice(2);
+
+/** Python suites need the project virtual environment; it is created on first use. */
+function pythonEnv() {
+  const result = spawnSync("scripts/python-env.sh", { stdio: ["ignore", "pipe", "inherit"] });
+  if (result.status !== 0) throw new Error("scripts/python-env.sh failed");
+  return result.stdout.toString().trim();
+}
+
+const suites = [
+  {
+    name: "contracts (forge)",
+    present: () => existsSync("contracts/test"),
+    run: () => ["npx", ["forge", "test"], { FOUNDRY_PROFILE: "ci" }],
+  },
+  {
+    name: "python (pytest)",
+    present: () => existsSync("models") || existsSync("circuits"),
+    run: () => [pythonEnv(), ["-m", "pytest", "-q", "models", "circuits"], { PYTHONPATH: "." }],
+  },
+  {
+    name: "typescript (vitest)",
+    present: () => existsSync("packages/core/src"),
+    run: () => ["npx", ["vitest", "run", "--project", "unit"], {}],
+  },
+  {
+    name: "end-to-end (vitest)",
+    present: () => existsSync("test/e2e"),
+    run: () => ["npx", ["vitest", "run", "--project", "e2e"], {}],
+  },
+];
+
+const results = [];
+for (const suite of suites) {
+  if (onlyArg.length > 0 && !onlyArg.some((word) => suite.name.includes(word))) continue;
+  if (!suite.present()) continue;
+  const started = Date.now();
+  console.log(`\n=== ${suite.name} ===`);
+  let status;
+  try {
+    const [command, args, env] = suite.run();
+    status = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } }).status;
+  } catch (error) {
+    console.error(error);
+    status = 1;
+  }
+  results.push({ name: suite.name, ok: status === 0, seconds: (Date.now() - started) / 1000 });
+}
+
+console.log("\n=== summary ===");
+for (const { name, ok, seconds } of results) {
+  console.log(`${ok ? "PASS" : "FAIL"}  ${name}  (${seconds.toFixed(1)} s)`);
+}
+const failed = results.filter((r) => !r.ok).length;
+console.log(`suites: ${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.length > 0 ? 0 : 1);
