@@ -31,6 +31,7 @@ if (pythonFolders.length > 0) {
   checks.push(["ruff check", `${bin}ruff`, ["check", ...pythonFolders]]);
   checks.push(["ruff format", `${bin}ruff`, ["format", "--check", ...pythonFolders]]);
 }
+checks.push(["golden vectors", "node", ["test/vectors/generate.mjs", "--check"]]);
 if (existsSync("scripts/generate-abis.mjs")) {
   checks.push(["generated ABIs", "node", ["scripts/generate-abis.mjs", "--check"]]);
 }

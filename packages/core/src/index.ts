@@ -1,0 +1,51 @@
+export { BN254_SCALAR_FIELD_MODULUS } from "./constants/field.ts";
+export {
+  OUTPUT_COMMITMENT_INDEX,
+  PROMPT_INSTANCE_COUNT,
+  PUBLIC_INSTANCE_COUNT,
+} from "./constants/instances.ts";
+export { PROMPT_ALLOWED_CHARACTERS, PROMPT_MAX_BYTES } from "./constants/prompt.ts";
+export { MAX_SCALE } from "./constants/scale.ts";
+
+export { ProofmintError, type ProofmintErrorOptions } from "./errors/ProofmintError.ts";
+export { InvalidHexError, type InvalidHexErrorParameters } from "./errors/encoding.ts";
+export { FieldElementRangeError, type FieldElementRangeErrorParameters } from "./errors/field.ts";
+export {
+  PromptDoubleSpaceError,
+  PromptEmptyError,
+  PromptError,
+  PromptInvalidCharacterError,
+  PromptLeadingSpaceError,
+  PromptTooLongError,
+  PromptTrailingSpaceError,
+  type PromptErrorCode,
+  type PromptInvalidCharacterErrorParameters,
+  type PromptSubject,
+} from "./errors/prompt.ts";
+export {
+  RenderDimensionError,
+  RenderLengthError,
+  RenderValueError,
+  type RenderDimensionErrorParameters,
+  type RenderLengthErrorParameters,
+  type RenderValueErrorParameters,
+} from "./errors/render.ts";
+export { InvalidScaleError, type InvalidScaleErrorParameters } from "./errors/scale.ts";
+
+export { aigcDataFromField, type AigcDataFromFieldParameters } from "./field/aigcDataFromField.ts";
+export { aigcDataToField, type AigcDataToFieldParameters } from "./field/aigcDataToField.ts";
+export { feltFromHex, type FeltFromHexParameters } from "./field/feltFromHex.ts";
+export { feltToInteger, type FeltToIntegerParameters } from "./field/feltToInteger.ts";
+
+export { promptInstances, type PromptInstancesParameters } from "./instances/promptInstances.ts";
+export { publicInstances, type PublicInstancesParameters } from "./instances/publicInstances.ts";
+
+export { normalizePrompt, type NormalizePromptParameters } from "./prompt/normalizePrompt.ts";
+export { promptBytes, type PromptBytesParameters } from "./prompt/promptBytes.ts";
+export { promptFromBytes, type PromptFromBytesParameters } from "./prompt/promptFromBytes.ts";
+export { promptTokenId, type PromptTokenIdParameters } from "./prompt/promptTokenId.ts";
+export { validatePrompt, type ValidatePromptParameters } from "./prompt/validatePrompt.ts";
+
+export { encodePng, type EncodePngParameters } from "./render/encodePng.ts";
+export { renderImage, type RenderImageParameters } from "./render/renderImage.ts";
+export { renderPng, type RenderPngParameters } from "./render/renderPng.ts";
