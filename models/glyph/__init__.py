@@ -1,0 +1,1 @@
+"""glyph: proofmint's text-to-image model (keyword spotter, trained decoder, prompt texture)."""
