@@ -36,6 +36,7 @@ export { aigcDataFromField, type AigcDataFromFieldParameters } from "./field/aig
 export { aigcDataToField, type AigcDataToFieldParameters } from "./field/aigcDataToField.ts";
 export { feltFromHex, type FeltFromHexParameters } from "./field/feltFromHex.ts";
 export { feltToInteger, type FeltToIntegerParameters } from "./field/feltToInteger.ts";
+export { feltToHex, type FeltToHexParameters } from "./field/feltToHex.ts";
 
 export { promptInstances, type PromptInstancesParameters } from "./instances/promptInstances.ts";
 export { publicInstances, type PublicInstancesParameters } from "./instances/publicInstances.ts";
@@ -49,3 +50,37 @@ export { validatePrompt, type ValidatePromptParameters } from "./prompt/validate
 export { encodePng, type EncodePngParameters } from "./render/encodePng.ts";
 export { renderImage, type RenderImageParameters } from "./render/renderImage.ts";
 export { renderPng, type RenderPngParameters } from "./render/renderPng.ts";
+
+export { MetadataError, type MetadataErrorParameters } from "./metadata/MetadataError.ts";
+export {
+  parseQuantizedOutput,
+  serializeQuantizedOutput,
+  type ParseQuantizedOutputParameters,
+  type QuantizedOutput,
+  type SerializeQuantizedOutputParameters,
+} from "./metadata/quantizedOutput.ts";
+export {
+  parseTokenMetadata,
+  type ParseTokenMetadataParameters,
+} from "./metadata/parseTokenMetadata.ts";
+export type { IpfsUri } from "./metadata/schema.ts";
+export {
+  serializeTokenMetadata,
+  type SerializeTokenMetadataParameters,
+} from "./metadata/serializeTokenMetadata.ts";
+export {
+  tokenMetadata,
+  type SrsKind,
+  type TokenAttribute,
+  type TokenMetadata,
+  type TokenMetadataParameters,
+  type TokenProvenance,
+} from "./metadata/tokenMetadata.ts";
+
+export {
+  aigcVerifierAbi,
+  erc7007Abi,
+  erc7007EnumerableAbi,
+  ezklVerifierAdapterAbi,
+  proofmintCollectionAbi,
+} from "./generated/abis.ts";

@@ -1,0 +1,18 @@
+export {
+  loadCircuitArtifacts,
+  type CircuitArtifacts,
+  type CircuitManifest,
+} from "./circuitArtifacts.ts";
+export { computeWitness, parseWitness, witnessInput, type Witness } from "./computeWitness.ts";
+export { EngineThreads } from "./engineThreads.ts";
+export { engine } from "./engine.ts";
+export { CircuitArtifactsError, ProvingError, WitnessError } from "./errors.ts";
+export {
+  NativeProverPool,
+  type NativeProverPoolOptions,
+  type ProveRequest,
+  type ProveResult,
+} from "./nativeProverPool.ts";
+export { proveImage, type ProvenImage } from "./proveImage.ts";
+export { pythonEnv } from "./pythonEnv.ts";
+export { verifyProof } from "./verifyProof.ts";

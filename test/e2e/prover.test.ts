@@ -1,0 +1,120 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { feltToHex, promptInstances } from "@proofmint/core";
+import {
+  engine,
+  EngineThreads,
+  loadCircuitArtifacts,
+  NativeProverPool,
+  proveImage,
+  ProvingError,
+  pythonEnv,
+  verifyProof,
+  type CircuitArtifacts,
+  type ProvenImage,
+} from "@proofmint/server/prover";
+
+const root = resolve(import.meta.dirname, "../..");
+const cacheDir = join(root, ".cache/circuits/glyph");
+
+/** Rewrites the proof JSON's public instances, as a forger presenting the proof would. */
+function withInstances(proofJson: Uint8Array, instances: bigint[]): Uint8Array {
+  const proof = JSON.parse(new TextDecoder().decode(proofJson));
+  proof.instances = [instances.map((value) => feltToHex({ value }))];
+  return new TextEncoder().encode(JSON.stringify(proof));
+}
+
+describe("native prover", () => {
+  let artifacts: CircuitArtifacts;
+  let pool: NativeProverPool;
+  let threads: EngineThreads;
+  let workDir: string;
+  let proven: ProvenImage;
+
+  beforeAll(async () => {
+    artifacts = await loadCircuitArtifacts({ dir: join(root, "circuits/glyph") });
+    pool = new NativeProverPool({
+      python: await pythonEnv({ root }),
+      root,
+      model: "glyph",
+      cacheDir,
+      size: 1,
+    });
+    threads = new EngineThreads();
+    workDir = await mkdtemp(join(tmpdir(), "proofmint-prover-"));
+    proven = await prove("a red circle on blue");
+  });
+
+  const prove = (prompt: string) =>
+    proveImage({ prompt, artifacts, engine: threads, pool, workDir });
+
+  afterAll(async () => {
+    await pool?.close();
+    await threads?.close();
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it("proves a prompt with the documented instance layout", () => {
+    const [height, width, channels] = artifacts.outputShape;
+    expect(proven.output).toHaveLength(height * width * channels);
+    expect(proven.instances).toEqual([
+      ...promptInstances({ prompt: "a red circle on blue", inputScale: artifacts.inputScale }),
+      proven.aigcData,
+    ]);
+    expect(proven.calldata.startsWith("0x1e8e1e13")).toBe(true);
+  });
+
+  it("commits to the output: aigcData is the Poseidon hash of the quantized output", () => {
+    const message = new TextEncoder().encode(
+      JSON.stringify(proven.output.map((value) => feltToHex({ value }))),
+    );
+    const [[hash]] = JSON.parse(
+      new TextDecoder().decode(engine.poseidonHash(new Uint8ClampedArray(message))),
+    );
+    expect(hash).toBe(feltToHex({ value: proven.aigcData }));
+  });
+
+  it("verifies the proof it returns, and rejects it with any public instance changed", () => {
+    expect(verifyProof({ artifacts, proof: proven.proofJson })).toBe(true);
+    for (const position of [0, 1, 19, 20, 63, 64]) {
+      const instances = [...proven.instances];
+      instances[position] = instances[position]! + 1n;
+      expect(
+        verifyProof({ artifacts, proof: withInstances(proven.proofJson, instances) }),
+        `instance ${position}`,
+      ).toBe(false);
+    }
+  });
+
+  it("rejects the proof presented for another prompt", () => {
+    const other = [
+      ...promptInstances({ prompt: "a red circle on green", inputScale: 0 }),
+      proven.aigcData,
+    ];
+    expect(verifyProof({ artifacts, proof: withInstances(proven.proofJson, other) })).toBe(false);
+  });
+
+  it("keeps the event loop responsive while proving", async () => {
+    let worstLagMs = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      worstLagMs = Math.max(worstLagMs, now - last - 10);
+      last = now;
+    }, 10);
+    await prove("a small green square on white");
+    clearInterval(timer);
+    expect(worstLagMs).toBeLessThan(100);
+  });
+
+  it("fails only the request whose prover dies, and serves the next one", async () => {
+    const doomed = prove("a yellow ring on black");
+    while (pool.busy === 0) await new Promise((done) => setTimeout(done, 50));
+    for (const pid of pool.pids()) process.kill(pid, "SIGKILL");
+    await expect(doomed).rejects.toBeInstanceOf(ProvingError);
+    const next = await prove("a yellow ring on black");
+    expect(verifyProof({ artifacts, proof: next.proofJson })).toBe(true);
+  });
+});
