@@ -1,0 +1,118 @@
+import { MAX_SCALE } from "../constants/scale.ts";
+import { MetadataError } from "./MetadataError.ts";
+import { checkObject, checkPositiveInteger } from "./schema.ts";
+
+/** The model's quantized output as stored on IPFS, from which anyone can re-hash and re-render. */
+export type QuantizedOutput = {
+  /** Integers q at `outputScale`, HWC row-major (index `(y * width + x) * 3 + c`). */
+  output: bigint[];
+  height: number;
+  width: number;
+  /** ezkl's output scale: the real value is q / 2^outputScale. */
+  outputScale: number;
+};
+
+const FORMAT = "proofmint/quantized-output@1";
+const CHANNELS = 3;
+
+export type SerializeQuantizedOutputParameters = {
+  output: readonly (bigint | number)[];
+  height: number;
+  width: number;
+  outputScale: number;
+};
+
+/**
+ * The bytes of a quantized output document: UTF-8 JSON
+ * `{"format", "layout": "HWC", "shape": [H, W, 3], "scale", "values": [q...]}`. Deterministic.
+ *
+ * @throws {MetadataError} when the values do not fill the shape or are not safe integers.
+ * @example
+ * serializeQuantizedOutput({ output: witness.output, height: 16, width: 16, outputScale: 7 })
+ */
+export function serializeQuantizedOutput({
+  output,
+  height,
+  width,
+  outputScale,
+}: SerializeQuantizedOutputParameters): Uint8Array {
+  checkShape({ height, width, outputScale, length: output.length });
+  const values = output.map((value, index) => {
+    const number = Number(value);
+    if (!Number.isSafeInteger(number) || BigInt(number) !== BigInt(value)) {
+      throw new MetadataError({ path: `values[${index}]`, expected: "a safe integer" });
+    }
+    return number;
+  });
+  const document = {
+    format: FORMAT,
+    layout: "HWC",
+    shape: [height, width, CHANNELS],
+    scale: outputScale,
+    values,
+  };
+  return new TextEncoder().encode(`${JSON.stringify(document)}\n`);
+}
+
+export type ParseQuantizedOutputParameters = { bytes: Uint8Array };
+
+/**
+ * Reads a quantized output document written by `serializeQuantizedOutput`.
+ *
+ * @throws {MetadataError} naming the first field that is malformed.
+ */
+export function parseQuantizedOutput({ bytes }: ParseQuantizedOutputParameters): QuantizedOutput {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new MetadataError({ path: "$", expected: "UTF-8 JSON" });
+  }
+  const document = checkObject("$", json);
+  if (document.format !== FORMAT)
+    throw new MetadataError({ path: "format", expected: `"${FORMAT}"` });
+  if (document.layout !== "HWC") throw new MetadataError({ path: "layout", expected: '"HWC"' });
+  const shape = document.shape;
+  if (!Array.isArray(shape) || shape.length !== 3 || shape[2] !== CHANNELS) {
+    throw new MetadataError({ path: "shape", expected: "[height, width, 3]" });
+  }
+  const height = checkPositiveInteger("shape[0]", shape[0]);
+  const width = checkPositiveInteger("shape[1]", shape[1]);
+  const outputScale = document.scale;
+  if (!Array.isArray(document.values))
+    throw new MetadataError({ path: "values", expected: "an array" });
+  checkShape({ height, width, outputScale, length: document.values.length });
+  const output = document.values.map((value: unknown, index: number) => {
+    if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+      throw new MetadataError({ path: `values[${index}]`, expected: "a safe integer" });
+    }
+    return BigInt(value);
+  });
+  return { output, height, width, outputScale: outputScale as number };
+}
+
+function checkShape({
+  height,
+  width,
+  outputScale,
+  length,
+}: {
+  height: number;
+  width: number;
+  outputScale: unknown;
+  length: number;
+}): void {
+  checkPositiveInteger("shape[0]", height);
+  checkPositiveInteger("shape[1]", width);
+  if (
+    typeof outputScale !== "number" ||
+    !Number.isInteger(outputScale) ||
+    outputScale < 0 ||
+    outputScale > MAX_SCALE
+  ) {
+    throw new MetadataError({ path: "scale", expected: `an integer from 0 to ${MAX_SCALE}` });
+  }
+  if (length !== height * width * CHANNELS) {
+    throw new MetadataError({ path: "values", expected: `${height * width * CHANNELS} values` });
+  }
+}
