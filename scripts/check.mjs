@@ -6,7 +6,10 @@ import { existsSync, readdirSync } from "node:fs";
 function pythonEnv() {
   const result = spawnSync("scripts/python-env.sh", { stdio: ["ignore", "pipe", "inherit"] });
   if (result.status !== 0) throw new Error("scripts/python-env.sh failed");
-  return result.stdout.toString().trim().replace(/python$/, "");
+  return result.stdout
+    .toString()
+    .trim()
+    .replace(/python$/, "");
 }
 
 const pythonFolders = ["models", "circuits", "contracts/test/fixtures"].filter((dir) =>
@@ -25,6 +28,19 @@ const checks = [
   ["eslint", "npx", ["eslint", "--max-warnings", "0", "."]],
   ...typescriptProjects.map((dir) => [`tsc ${dir}`, "npx", ["tsc", "-p", dir, "--noEmit"]]),
   ["forge fmt", "npx", ["forge", "fmt", "--check"]],
+  [
+    "gas snapshot",
+    "npx",
+    [
+      "forge",
+      "snapshot",
+      "--snap",
+      "contracts/.gas-snapshot",
+      "--no-match-test",
+      "^(testFuzz|invariant)",
+      "--check",
+    ],
+  ],
 ];
 if (pythonFolders.length > 0) {
   const bin = pythonEnv();

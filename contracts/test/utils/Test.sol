@@ -56,9 +56,30 @@ abstract contract Test {
         }
     }
 
-    function assertLe(uint256 actual, uint256 bound, string memory what) internal pure {
-        if (actual > bound) {
-            revert(string.concat(what, ": ", vm.toString(actual), " > ", vm.toString(bound)));
+    function assertEq(bool actual, bool expected, string memory what) internal pure {
+        if (actual != expected) revert(string.concat(what, ": booleans differ"));
+    }
+
+    function assertEq(uint256[] memory actual, uint256[] memory expected, string memory what)
+        internal
+        pure
+    {
+        assertEq(actual.length, expected.length, string.concat(what, " (length)"));
+        for (uint256 i; i < actual.length; ++i) {
+            assertEq(actual[i], expected[i], string.concat(what, "[", vm.toString(i), "]"));
         }
+    }
+
+    function assertLe(uint256 actual, uint256 limit, string memory what) internal pure {
+        if (actual > limit) {
+            revert(string.concat(what, ": ", vm.toString(actual), " > ", vm.toString(limit)));
+        }
+    }
+
+    /// @dev Maps a fuzzed `value` into [min, max] without discarding runs (forge-std's `bound`).
+    function bound(uint256 value, uint256 min, uint256 max) internal pure returns (uint256) {
+        if (min > max) revert("bound: min > max");
+        if (min == 0 && max == type(uint256).max) return value;
+        return min + value % (max - min + 1);
     }
 }

@@ -6,6 +6,19 @@ pragma solidity ^0.8.24;
 /// forge-std is a 2022 snapshot without JSON parsing or invariant support, and `forge install`
 /// needs GitHub, so the project declares the cheatcodes it calls itself.
 interface Vm {
+    /// @dev What forge is running, for `isContext`.
+    enum ForgeContext {
+        TestGroup,
+        Test,
+        Coverage,
+        Snapshot,
+        ScriptGroup,
+        ScriptDryRun,
+        ScriptBroadcast,
+        ScriptResume,
+        Unknown
+    }
+
     struct Log {
         bytes32[] topics;
         bytes data;
@@ -13,33 +26,29 @@ interface Vm {
     }
 
     function addr(uint256 privateKey) external pure returns (address);
-    function assume(bool condition) external pure;
-    function deal(address account, uint256 balance) external;
+    function createDir(string calldata path, bool recursive) external;
     function envOr(string calldata name, uint256 defaultValue) external view returns (uint256);
-    function envOr(string calldata name, address defaultValue) external view returns (address);
     function envOr(string calldata name, string calldata defaultValue)
         external
         view
         returns (string memory);
-    function expectEmit(bool topic1, bool topic2, bool topic3, bool data) external;
-    function expectEmit(bool topic1, bool topic2, bool topic3, bool data, address emitter) external;
+    function envOr(string calldata name, address defaultValue) external view returns (address);
+    function envExists(string calldata name) external view returns (bool);
+    function exists(string calldata path) external view returns (bool);
+    function chainId(uint256 newChainId) external;
+    function expectEmit(address emitter) external;
+    function expectPartialRevert(bytes4 selector) external;
     function expectRevert(bytes4 selector) external;
     function expectRevert(bytes calldata revertData) external;
-    function expectRevert() external;
+    function getCode(string calldata artifactPath) external view returns (bytes memory);
     function getRecordedLogs() external returns (Log[] memory);
-    function label(address account, string calldata newLabel) external;
-    function parseJson(string calldata json, string calldata key)
-        external
-        pure
-        returns (bytes memory);
+    function isContext(ForgeContext context) external view returns (bool);
+    function keyExistsJson(string calldata json, string calldata key) external pure returns (bool);
+    function parseBytes32(string calldata value) external pure returns (bytes32);
     function parseJsonBytes(string calldata json, string calldata key)
         external
         pure
         returns (bytes memory);
-    function parseJsonKeys(string calldata json, string calldata key)
-        external
-        pure
-        returns (string[] memory);
     function parseJsonString(string calldata json, string calldata key)
         external
         pure
@@ -55,13 +64,24 @@ interface Vm {
     function prank(address msgSender) external;
     function readFile(string calldata path) external view returns (string memory);
     function recordLogs() external;
-    function roll(uint256 newHeight) external;
-    function startBroadcast() external;
+    function serializeAddress(string calldata objectKey, string calldata valueKey, address value)
+        external
+        returns (string memory json);
+    function serializeString(
+        string calldata objectKey,
+        string calldata valueKey,
+        string calldata value
+    ) external returns (string memory json);
+    function serializeUint(string calldata objectKey, string calldata valueKey, uint256 value)
+        external
+        returns (string memory json);
+    function skip(bool skipTest, string calldata reason) external;
+    function snapshotGasLastCall(string calldata group, string calldata name)
+        external
+        returns (uint256 gasUsed);
     function startBroadcast(uint256 privateKey) external;
-    function startPrank(address msgSender) external;
     function stopBroadcast() external;
-    function stopPrank() external;
     function toString(uint256 value) external pure returns (string memory);
     function warp(uint256 newTimestamp) external;
-    function writeFile(string calldata path, string calldata data) external;
+    function writeJson(string calldata json, string calldata path) external;
 }

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Test} from "./Test.sol";
+import {ProofmintCollection} from "../../src/ProofmintCollection.sol";
+import {IAigcVerifier} from "../../src/interfaces/IAigcVerifier.sol";
+
+/// @title ProofmintFixture
+/// @notice Shared set-up for collection tests: a collection behind any verifier, the instance
+/// layout written out independently of `PromptCodec`, and the commit-reveal steps.
+abstract contract ProofmintFixture is Test {
+    uint256 internal constant MIN_DELAY = 12;
+    uint256 internal constant LIFETIME = 1 days;
+    string internal constant MODEL_ID =
+        "glyph-v1-dev-0000000000000000000000000000000000000000000000000000000000000000";
+    uint256 internal constant FIELD_MODULUS =
+        21888242871839275222246405745257275088548364400416034343698204186575808495617;
+    string internal constant TOKEN_URI =
+        "ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+
+    address internal constant OWNER = address(0x0A11CE);
+    address internal constant CREATOR = address(0xC0FFEE);
+    address internal constant RELAYER = address(0x5E4E4);
+    address internal constant STRANGER = address(0xBAD);
+
+    ProofmintCollection internal collection;
+
+    function _deployCollection(IAigcVerifier verifier) internal {
+        collection = new ProofmintCollection(
+            "proofmint glyph", "GLYPH", MODEL_ID, verifier, MIN_DELAY, LIFETIME, OWNER
+        );
+    }
+
+    /// @dev The 65 public instances, written out from the documented layout.
+    function _instances(bytes memory prompt, bytes memory aigcData)
+        internal
+        pure
+        returns (uint256[] memory instances)
+    {
+        instances = new uint256[](65);
+        for (uint256 i; i < prompt.length && i < 64; ++i) {
+            instances[i] = uint8(prompt[i]);
+        }
+        instances[64] = aigcData.length == 32 ? uint256(bytes32(aigcData)) : 0;
+    }
+
+    /// @dev The one proof `StubAigcVerifier` accepts for this prompt and aigcData.
+    function _stubProof(bytes memory prompt, bytes memory aigcData)
+        internal
+        pure
+        returns (bytes memory)
+    {
+        return abi.encode(_instances(prompt, aigcData));
+    }
+
+    /// @dev A field element standing in for the Poseidon hash of a model output.
+    function _aigcDataFor(bytes memory prompt) internal pure returns (bytes memory) {
+        return abi.encodePacked(bytes32(uint256(keccak256(prompt)) % FIELD_MODULUS));
+    }
+
+    function _commitment(bytes memory prompt, address to, bytes32 salt)
+        internal
+        pure
+        returns (bytes32)
+    {
+        return keccak256(abi.encode(keccak256(prompt), to, salt));
+    }
+
+    function _commit(address sender, bytes memory prompt, address to, bytes32 salt) internal {
+        vm.prank(sender);
+        collection.commit(_commitment(prompt, to, salt));
+    }
+
+    /// @dev Commits, waits the minimum delay and reveals with the stub proof.
+    function _commitAndMint(address sender, bytes memory prompt, address to, bytes32 salt)
+        internal
+        returns (uint256 tokenId)
+    {
+        _commit(sender, prompt, to, salt);
+        vm.warp(block.timestamp + MIN_DELAY);
+        bytes memory aigcData = _aigcDataFor(prompt);
+        vm.prank(sender);
+        return collection.mint(to, prompt, aigcData, _stubProof(prompt, aigcData), salt, TOKEN_URI);
+    }
+}
