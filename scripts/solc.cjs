@@ -10,7 +10,9 @@ const solc = require("solc");
 const args = process.argv.slice(2);
 
 if (args.includes("--version")) {
-  process.stdout.write(`solc, the solidity compiler commandline interface\nVersion: ${solc.version()}\n`);
+  process.stdout.write(
+    `solc, the solidity compiler commandline interface\nVersion: ${solc.version()}\n`,
+  );
   process.exit(0);
 }
 
@@ -24,7 +26,8 @@ function optionValues(name) {
   const values = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === name && i + 1 < args.length) values.push(...args[++i].split(","));
-    else if (args[i].startsWith(`${name}=`)) values.push(...args[i].slice(name.length + 1).split(","));
+    else if (args[i].startsWith(`${name}=`))
+      values.push(...args[i].slice(name.length + 1).split(","));
   }
   return values.filter(Boolean);
 }

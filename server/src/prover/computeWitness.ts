@@ -1,6 +1,6 @@
 import { feltFromHex, feltToInteger } from "@proofmint/core";
 import type { CircuitArtifacts } from "./circuitArtifacts.ts";
-import { clamped, engine, jsonBytes } from "./engine.ts";
+import { clamped, engine } from "./engine.ts";
 import { WitnessError } from "./errors.ts";
 
 /** What the circuit computes for one prompt, read from its witness. */
@@ -28,7 +28,10 @@ export function computeWitness({
 }): Witness {
   let json: Uint8Array;
   try {
-    json = engine.genWitness(clamped(artifacts.compiledCircuit), witnessInput({ promptInstances }));
+    json = engine.genWitness(
+      clamped(artifacts.compiledCircuit),
+      clamped(witnessInput({ promptInstances })),
+    );
   } catch (cause) {
     throw new WitnessError("witness generation failed", { dir: artifacts.dir }, cause);
   }
@@ -36,8 +39,13 @@ export function computeWitness({
 }
 
 /** The engine's input JSON for a prompt's instances. */
-export function witnessInput({ promptInstances }: { promptInstances: readonly bigint[] }) {
-  return jsonBytes({ input_data: [promptInstances.map((value) => Number(value))] });
+export function witnessInput({
+  promptInstances,
+}: {
+  promptInstances: readonly bigint[];
+}): Uint8Array {
+  const input = { input_data: [promptInstances.map((value) => Number(value))] };
+  return new TextEncoder().encode(JSON.stringify(input));
 }
 
 /** Reads the quantized output and its commitment out of ezkl's witness JSON. */

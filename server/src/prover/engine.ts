@@ -11,7 +11,3 @@ export function clamped(bytes: Uint8Array): Uint8ClampedArray {
   return new Uint8ClampedArray(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** JSON in the engine's byte form. */
-export function jsonBytes(value: unknown): Uint8ClampedArray {
-  return clamped(new TextEncoder().encode(JSON.stringify(value)));
-}
