@@ -1,0 +1,22 @@
+import type { Hex } from "viem";
+
+/**
+ * What off-chain verification needs of a model's circuit. None of it has to be trusted: the SDK
+ * recomputes the model id from `onnxSha256`, `settings` and `vk` (circuits/README.md, "Model id")
+ * and uses them only if that id is the one the collection stores; a ceremony `verificationSrs` is
+ * checked against the published digest of the Perpetual Powers of Tau k=1 file.
+ */
+export type CircuitArtifacts = {
+  /** SHA-256 of the model's ONNX file: part of the model id's preimage (the file is not needed). */
+  onnxSha256: Hex;
+  /** ezkl's settings.json. */
+  settings: Uint8Array;
+  /** ezkl's verifying key (vk.key). */
+  vk: Uint8Array;
+  /** The k=1 verification SRS (kzg1.srs): g[0], g2 and s_g2 are all KZG verification reads. */
+  verificationSrs: Uint8Array;
+};
+
+/** Where verifyAigc gets a model's artifacts: the artifacts, or a function of the model id. */
+export type CircuitArtifactsSource =
+  CircuitArtifacts | ((parameters: { modelId: string }) => Promise<CircuitArtifacts | undefined>);

@@ -1,0 +1,19 @@
+import { aigcEngine, type AigcEngine } from "./AigcEngine.ts";
+
+export type LoadEngineParameters = {
+  /** Browser build only: where `ezkl_bg.wasm` is, or its bytes. Ignored in Node. */
+  wasm?: URL | string | BufferSource | WebAssembly.Module | undefined;
+};
+
+let loaded: Promise<AigcEngine> | undefined;
+
+/**
+ * The ezkl engine's Node build (single-threaded wasm), loaded once on first use.
+ *
+ * @example
+ * const engine = await loadEngine();
+ */
+export const loadEngine: (parameters?: LoadEngineParameters) => Promise<AigcEngine> = () => {
+  loaded ??= import("@ezkljs/engine").then((bindings) => aigcEngine({ bindings }));
+  return loaded;
+};

@@ -1,0 +1,40 @@
+export {
+  IERC7007_ENUMERABLE_INTERFACE_ID,
+  IERC7007_INTERFACE_ID,
+  PUBLIC_K1_SRS_SHA256,
+} from "./constants.ts";
+
+export { SdkError, type SdkErrorOptions } from "./errors/SdkError.ts";
+export {
+  CircuitArtifactsError,
+  InvalidParameterError,
+  IpfsFetchError,
+  ServerApiError,
+} from "./errors/errors.ts";
+
+export type { CircuitArtifacts, CircuitArtifactsSource } from "./artifacts/CircuitArtifacts.ts";
+export {
+  circuitArtifactsFromFiles,
+  type CircuitArtifactsFromFilesParameters,
+} from "./artifacts/circuitArtifactsFromFiles.ts";
+export {
+  fetchCircuitArtifacts,
+  type FetchCircuitArtifactsParameters,
+} from "./artifacts/fetchCircuitArtifacts.ts";
+export { modelIdDigest, type ModelIdDigestParameters } from "./artifacts/modelIdDigest.ts";
+
+export type { AigcEngine } from "./engine/AigcEngine.ts";
+export { loadEngine } from "#engine";
+export type { LoadEngineParameters } from "./engine/loadEngine.node.ts";
+
+export { fetchIpfs, type FetchIpfsParameters } from "./ipfs/fetchIpfs.ts";
+
+export {
+  AIGC_LINKS,
+  type AigcLink,
+  type AigcLinkId,
+  type AigcLinkStatus,
+  type AigcReport,
+} from "./verify/AigcReport.ts";
+export { outputCommitment, type OutputCommitmentParameters } from "./verify/outputCommitment.ts";
+export { verifyAigc, type VerifyAigcParameters } from "./verify/verifyAigc.ts";

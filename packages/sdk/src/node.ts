@@ -1,0 +1,2 @@
+export * from "./index.ts";
+export { readCircuitArtifacts } from "./artifacts/readCircuitArtifacts.ts";

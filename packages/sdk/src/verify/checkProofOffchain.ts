@@ -1,0 +1,106 @@
+import type { SrsKind, TokenMetadata } from "@proofmint/core";
+import { sha256, type Hex } from "viem";
+import type { CircuitArtifacts } from "../artifacts/CircuitArtifacts.ts";
+import { modelIdDigest } from "../artifacts/modelIdDigest.ts";
+import { PUBLIC_K1_SRS_SHA256 } from "../constants.ts";
+import type { AigcEngine } from "../engine/AigcEngine.ts";
+import { fetchIpfs } from "../ipfs/fetchIpfs.ts";
+import { checkProofEnvelope } from "./checkProofEnvelope.ts";
+import type { LinkBook } from "./linkBook.ts";
+
+/**
+ * Sets the offchain-verify link: the artifacts are the model id's (recomputed digest), a ceremony
+ * model is checked only with the public k=1 SRS, the proof JSON on IPFS carries the chain's proof
+ * and the token's public instances, and the engine accepts it.
+ */
+export async function checkProofOffchain({
+  artifacts,
+  modelId,
+  srs,
+  metadata,
+  proof,
+  engine,
+  gateway,
+  fetch,
+  book,
+}: {
+  artifacts: CircuitArtifacts;
+  modelId: string;
+  srs: SrsKind;
+  metadata: TokenMetadata;
+  proof: Hex;
+  engine: () => Promise<AigcEngine>;
+  gateway: string;
+  fetch: typeof globalThis.fetch | undefined;
+  book: LinkBook;
+}): Promise<void> {
+  const link = "offchain-verify";
+  const digest = modelIdDigest(artifacts);
+  if (!modelId.endsWith(`-${digest}`)) {
+    book.failed(
+      link,
+      `the verifying key and settings given hash to model id digest ${digest}, not the ` +
+        `collection's ${modelId}`,
+    );
+    return;
+  }
+  const srsDigest = sha256(artifacts.verificationSrs);
+  if (srs === "ceremony" && srsDigest !== PUBLIC_K1_SRS_SHA256) {
+    book.failed(
+      link,
+      `the verification SRS has SHA-256 ${srsDigest.slice(2)}, not the public ceremony k=1 file's`,
+    );
+    return;
+  }
+  let inputScale: number | undefined;
+  try {
+    const settings = JSON.parse(new TextDecoder().decode(artifacts.settings)) as {
+      model_input_scales?: number[];
+    };
+    inputScale = settings.model_input_scales?.[0];
+  } catch {
+    inputScale = undefined;
+  }
+  if (inputScale === undefined) {
+    book.failed(link, "settings.json has no model_input_scales");
+    return;
+  }
+  let proofJson: Uint8Array;
+  try {
+    proofJson = await fetchIpfs({ gateway, uri: metadata.provenance.proof, fetch });
+  } catch (error) {
+    book.failed(link, `${metadata.provenance.proof}: ${(error as Error).message.split("\n")[0]}`);
+    return;
+  }
+  const mismatch = checkProofEnvelope({
+    proofJson,
+    proof,
+    prompt: metadata.prompt,
+    aigcData: metadata.provenance.aigc_data,
+    inputScale,
+  });
+  if (mismatch !== undefined) {
+    book.failed(link, `${metadata.provenance.proof}: ${mismatch}`);
+    return;
+  }
+  const started = performance.now();
+  const accepted = (await engine()).verify({
+    proof: proofJson,
+    vk: artifacts.vk,
+    settings: artifacts.settings,
+    srs: artifacts.verificationSrs,
+  });
+  const ms = Math.round(performance.now() - started);
+  if (!accepted) {
+    book.failed(link, `the ezkl engine rejects the proof with the verifying key of ${modelId}`);
+    return;
+  }
+  book.passed(
+    link,
+    `the ezkl engine accepts the on-chain proof for the token's prompt and aigcData with the ` +
+      `verifying key of ${modelId} (${ms} ms)` +
+      (srs === "development"
+        ? "; a development SRS makes this check as forgeable as the setup"
+        : ""),
+  );
+}

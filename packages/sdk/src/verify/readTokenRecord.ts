@@ -1,0 +1,166 @@
+import { erc7007Abi, erc7007EnumerableAbi, proofmintCollectionAbi } from "@proofmint/core";
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  erc721Abi,
+  keccak256,
+  stringToBytes,
+  type Address,
+  type BlockNumber,
+  type BlockTag,
+  type Hex,
+  type PublicClient,
+} from "viem";
+import { ERC721_ERRORS_ABI } from "./erc721ErrorsAbi.ts";
+import { IERC7007_ENUMERABLE_INTERFACE_ID, IERC7007_INTERFACE_ID } from "../constants.ts";
+import type { LinkBook } from "./linkBook.ts";
+
+/** What the chain says about a token, read through the ERC-7007 ABI (plus ERC-721's tokenURI). */
+export type TokenRecord = {
+  /** The prompt from IERC7007Enumerable, when the collection implements it. */
+  prompt: string | undefined;
+  /** keccak256 of the prompt and of aigcData: the AigcData event's indexed topics. */
+  promptHash: Hex;
+  aigcDataHash: Hex;
+  /** The proof bytes: the AigcData event's data. */
+  proof: Hex;
+  tokenUri: string | undefined;
+  /** The collection's `modelId()`, when it has one (proofmint's design, not ERC-7007). */
+  modelId: string | undefined;
+};
+
+/** A revert's name and arguments, e.g. `ERC721NonexistentToken(7)`, or viem's short message. */
+export function describeRevert(error: unknown): string {
+  if (error instanceof BaseError) {
+    const revert = error.walk((cause) => cause instanceof ContractFunctionRevertedError);
+    if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName) {
+      return `${revert.data.errorName}(${(revert.data.args ?? []).map(String).join(", ")})`;
+    }
+    return error.shortMessage;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Checks the first two links (ERC-165 and the token's on-chain record) into `book` and returns
+ * the record, or undefined when the later links cannot be checked.
+ */
+export async function readTokenRecord({
+  client,
+  collection,
+  tokenId,
+  fromBlock,
+  book,
+}: {
+  client: PublicClient;
+  collection: Address;
+  tokenId: bigint;
+  fromBlock: BlockNumber | BlockTag;
+  book: LinkBook;
+}): Promise<TokenRecord | undefined> {
+  const link = "erc7007-interface";
+  const code = await client.getCode({ address: collection });
+  if (code === undefined || code === "0x") {
+    book.failed(
+      link,
+      `there is no contract at ${collection} on chain ${await client.getChainId()}`,
+    );
+    return undefined;
+  }
+  const supports = async (interfaceId: Hex) =>
+    client.readContract({
+      address: collection,
+      abi: erc7007Abi,
+      functionName: "supportsInterface",
+      args: [interfaceId],
+    });
+  try {
+    if (!(await supports(IERC7007_INTERFACE_ID))) {
+      book.failed(
+        link,
+        `supportsInterface(${IERC7007_INTERFACE_ID}) is false: not an ERC-7007 collection`,
+      );
+      return undefined;
+    }
+  } catch (error) {
+    book.failed(link, `supportsInterface reverted (${describeRevert(error)}): not ERC-165`);
+    return undefined;
+  }
+  const enumerable = await supports(IERC7007_ENUMERABLE_INTERFACE_ID).catch(() => false);
+  book.passed(
+    link,
+    `supportsInterface(${IERC7007_INTERFACE_ID}) is true` +
+      (enumerable ? `, and IERC7007Enumerable (${IERC7007_ENUMERABLE_INTERFACE_ID}) too` : ""),
+  );
+
+  const record = "token-record";
+  let owner: Address;
+  try {
+    owner = await client.readContract({
+      address: collection,
+      abi: [...erc7007Abi, ...ERC721_ERRORS_ABI],
+      functionName: "ownerOf",
+      args: [tokenId],
+    });
+  } catch (error) {
+    book.failed(
+      record,
+      `token ${tokenId} does not exist: ownerOf reverted with ${describeRevert(error)}`,
+    );
+    return undefined;
+  }
+  const events = await client.getContractEvents({
+    address: collection,
+    abi: erc7007Abi,
+    eventName: "AigcData",
+    args: { tokenId },
+    fromBlock,
+    toBlock: "latest",
+  });
+  const event = events.at(-1);
+  if (event === undefined || event.args.prompt === undefined || event.args.aigcData === undefined) {
+    book.failed(record, `token ${tokenId} exists but no AigcData event records its data`);
+    return undefined;
+  }
+  const { prompt: promptHash, aigcData: aigcDataHash, proof = "0x" } = event.args;
+  let prompt: string | undefined;
+  if (enumerable) {
+    prompt = await client.readContract({
+      address: collection,
+      abi: erc7007EnumerableAbi,
+      functionName: "prompt",
+      args: [tokenId],
+    });
+    if (keccak256(stringToBytes(prompt)) !== promptHash) {
+      book.failed(record, `prompt(${tokenId}) is "${prompt}", which is not the AigcData event's`);
+      return undefined;
+    }
+  }
+  if (BigInt(promptHash) !== tokenId) {
+    book.failed(
+      record,
+      `token ${tokenId} is not uint256(keccak256(prompt)) of its recorded prompt`,
+    );
+    return undefined;
+  }
+  book.passed(
+    record,
+    `token ${tokenId} is owned by ${owner}; its AigcData event (block ${event.blockNumber}) ` +
+      `records ${prompt === undefined ? "a prompt" : `the prompt "${prompt}"`} and a ` +
+      `${(proof.length - 2) / 2}-byte proof`,
+  );
+  const [tokenUri, modelId] = await Promise.all([
+    client
+      .readContract({
+        address: collection,
+        abi: erc721Abi,
+        functionName: "tokenURI",
+        args: [tokenId],
+      })
+      .catch(() => undefined),
+    client
+      .readContract({ address: collection, abi: proofmintCollectionAbi, functionName: "modelId" })
+      .catch(() => undefined),
+  ]);
+  return { prompt, promptHash, aigcDataHash, proof, tokenUri, modelId };
+}
