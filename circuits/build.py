@@ -195,16 +195,12 @@ def build(
         )
         proving_key = {"sha256": sha256_file(pk), "bytes": pk.stat().st_size}
 
-        digests = {
-            "onnx": sha256_file(paths.onnx),
-            "settings": sha256_file(paths.settings),
-            "vk": sha256_file(paths.vk),
-        }
         identifier = model_id(
             model=model,
-            onnx_sha256=digests["onnx"],
-            settings_sha256=digests["settings"],
-            vk_sha256=digests["vk"],
+            onnx_sha256=sha256_file(paths.onnx),
+            settings_sha256=sha256_file(paths.settings),
+            vk_sha256=sha256_file(paths.vk),
+            verification_srs_sha256=sha256_file(paths.verification_srs),
             insecure=srs_info["insecure"],
         )
         header = (

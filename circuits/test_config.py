@@ -107,8 +107,9 @@ def test_instance_layout_rejects_public_outputs_and_other_shapes(shapes, poseido
         instance_layout(_settings(shapes, poseidon))
 
 
-# SHA-256("proofmint/model-id/v1\n" || 0x11 * 32 || 0x22 * 32 || 0x33 * 32), via sha256sum.
-PINNED_DIGEST = "df71e47f153bf59e1d2a0672136660d766187f43bcca214de7d8e59932922828"
+# SHA-256("proofmint/model-id/v2\n" || 0x11 * 32 || 0x22 * 32 || 0x33 * 32 || 0x44 * 32), via
+# sha256sum.
+PINNED_DIGEST = "4c4473fd96d52327105a1b29e5ef8a86a069d798f5e3afbd62e04ecd3579faac"
 
 
 def test_model_id_rule_is_pinned():
@@ -116,9 +117,11 @@ def test_model_id_rule_is_pinned():
         "onnx_sha256": "11" * 32,
         "settings_sha256": "22" * 32,
         "vk_sha256": "33" * 32,
+        "verification_srs_sha256": "44" * 32,
     }
     secure = model_id(model="glyph", insecure=False, **digests)
-    assert secure == "glyph-v1-" + PINNED_DIGEST
-    assert model_id(model="glyph", insecure=True, **digests) == "glyph-v1-dev-" + PINNED_DIGEST
-    changed = model_id(model="glyph", insecure=False, **{**digests, "vk_sha256": "34" * 32})
-    assert changed != secure
+    assert secure == "glyph-v2-" + PINNED_DIGEST
+    assert model_id(model="glyph", insecure=True, **digests) == "glyph-v2-dev-" + PINNED_DIGEST
+    for name in digests:
+        changed = model_id(model="glyph", insecure=False, **{**digests, name: "55" * 32})
+        assert changed != secure, name

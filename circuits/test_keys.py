@@ -21,7 +21,7 @@ def test_cached_key_is_reused_without_setup_when_its_stamp_matches(manifest, mod
 
 
 def test_cached_key_is_stale_when_the_stamp_or_size_differs(manifest, model_paths, tmp_path):
-    paths = _fake_cache(manifest, model_paths, tmp_path, model_id="glyph-v1-dev-00")
+    paths = _fake_cache(manifest, model_paths, tmp_path, model_id="glyph-v2-dev-00")
     assert cached_proving_key(manifest, paths) is None
     paths = _fake_cache(manifest, model_paths, tmp_path)
     os.truncate(paths.pk, manifest["proving_key"]["bytes"] - 1)

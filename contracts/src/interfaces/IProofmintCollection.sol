@@ -173,8 +173,8 @@ interface IProofmintCollection is
     function aigcData(uint256 tokenId) external view returns (bytes memory);
 
     /// @notice The model id, as `circuits/<model>/manifest.json` states it and every token's
-    /// metadata repeats it: `<model>-v1-[dev-]<hex SHA-256 over the ONNX file, settings and
-    /// verifying key>`; `dev-` marks an insecure development SRS.
+    /// metadata repeats it: `<model>-v2-[dev-]<hex SHA-256 over the ONNX file, settings,
+    /// verifying key and k=1 verification SRS>`; `dev-` marks an insecure development SRS.
     /// @return The model id.
     function modelId() external view returns (string memory);
 

@@ -12,7 +12,7 @@ abstract contract ProofmintFixture is Test {
     uint256 internal constant MIN_DELAY = 12;
     uint256 internal constant LIFETIME = 1 days;
     string internal constant MODEL_ID =
-        "glyph-v1-dev-0000000000000000000000000000000000000000000000000000000000000000";
+        "glyph-v2-dev-0000000000000000000000000000000000000000000000000000000000000000";
     uint256 internal constant FIELD_MODULUS =
         21888242871839275222246405745257275088548364400416034343698204186575808495617;
     string internal constant TOKEN_URI =

@@ -51,6 +51,8 @@ export { encodePng, type EncodePngParameters } from "./render/encodePng.ts";
 export { renderImage, type RenderImageParameters } from "./render/renderImage.ts";
 export { renderPng, type RenderPngParameters } from "./render/renderPng.ts";
 
+export { modelIdDigest, type ModelIdDigestParameters } from "./model/modelIdDigest.ts";
+
 export { MetadataError, type MetadataErrorParameters } from "./metadata/MetadataError.ts";
 export {
   parseQuantizedOutput,

@@ -21,7 +21,6 @@ export {
   fetchCircuitArtifacts,
   type FetchCircuitArtifactsParameters,
 } from "./artifacts/fetchCircuitArtifacts.ts";
-export { modelIdDigest, type ModelIdDigestParameters } from "./artifacts/modelIdDigest.ts";
 
 export type { AigcEngine } from "./engine/AigcEngine.ts";
 export { loadEngine } from "#engine";

@@ -16,10 +16,10 @@ export function checkIpfsUri(path: string, value: unknown): IpfsUri {
   return value as IpfsUri;
 }
 
-const MODEL_ID = /^[a-z][a-z0-9_]*-v1-(dev-)?[0-9a-f]{64}$/;
+const MODEL_ID = /^[a-z][a-z0-9_]*-v2-(dev-)?[0-9a-f]{64}$/;
 
 /**
- * Checks that `value` is a model id (`<model>-v1-[dev-]<sha256 hex>`, circuits/README.md) of
+ * Checks that `value` is a model id (`<model>-v2-[dev-]<sha256 hex>`, circuits/README.md) of
  * `model`, whose `dev-` marker agrees with the SRS kind.
  */
 export function checkModelId(
@@ -27,13 +27,13 @@ export function checkModelId(
   value: unknown,
   { model, srs }: { model: string; srs: "development" | "ceremony" },
 ): string {
-  if (typeof value !== "string" || !MODEL_ID.test(value) || !value.startsWith(`${model}-v1-`)) {
+  if (typeof value !== "string" || !MODEL_ID.test(value) || !value.startsWith(`${model}-v2-`)) {
     throw new MetadataError({
       path,
-      expected: `a model id of ${model}: ${model}-v1-[dev-]<64 hex>`,
+      expected: `a model id of ${model}: ${model}-v2-[dev-]<64 hex>`,
     });
   }
-  if (value.includes("-v1-dev-") !== (srs === "development")) {
+  if (value.includes("-v2-dev-") !== (srs === "development")) {
     throw new MetadataError({ path, expected: `marked dev- exactly when the SRS is development` });
   }
   return value;

@@ -11,7 +11,7 @@ const cid = (letter: string) => `ipfs://bafkrei${letter.repeat(52)}` as const;
 const parameters: TokenMetadataParameters = {
   prompt: "the fox's 'quoted' tail, red!",
   model: "glyph",
-  modelId: `glyph-v1-dev-${"ab".repeat(32)}`,
+  modelId: `glyph-v2-dev-${"ab".repeat(32)}`,
   srs: "development",
   chainId: 31337,
   collection: "0x5fbdb2315678afecb367f032d93f642f64180aa3",
@@ -22,7 +22,7 @@ const parameters: TokenMetadataParameters = {
   proofUri: cid("c"),
 };
 
-const ceremony = { srs: "ceremony", modelId: `glyph-v1-${"ab".repeat(32)}` } as const;
+const ceremony = { srs: "ceremony", modelId: `glyph-v2-${"ab".repeat(32)}` } as const;
 
 function decode(bytes: Uint8Array): Record<string, unknown> {
   return JSON.parse(new TextDecoder().decode(bytes));
@@ -67,8 +67,10 @@ describe("tokenMetadata", () => {
         "provenance.proof",
       ],
       [{ modelId: "0x1234" }, "provenance.model_id"],
-      [{ modelId: `other-v1-dev-${"ab".repeat(32)}` }, "provenance.model_id"],
-      [{ modelId: `glyph-v1-${"ab".repeat(32)}` }, "provenance.model_id"],
+      [{ modelId: `other-v2-dev-${"ab".repeat(32)}` }, "provenance.model_id"],
+      [{ modelId: `glyph-v2-${"ab".repeat(32)}` }, "provenance.model_id"],
+      // A v1 id does not cover kzg1.srs.
+      [{ modelId: `glyph-v1-dev-${"ab".repeat(32)}` }, "provenance.model_id"],
       [{ chainId: 0 }, "provenance.chain_id"],
       [{ collection: "0x1234" as never }, "provenance.collection"],
       [{ aigcData: `0x${"ff".repeat(32)}` }, "provenance.aigc_data"],

@@ -27,8 +27,8 @@ export type TokenProvenance = {
   /** The model's name, e.g. `glyph`. */
   model: string;
   /**
-   * The model id (`<model>-v1-[dev-]<hex>`): a hash over the ONNX file, settings and verifying
-   * key, recorded in the collection.
+   * The model id (`<model>-v2-[dev-]<hex>`): a hash over the ONNX file, settings, verifying key
+   * and k=1 verification SRS (`modelIdDigest`), recorded in the collection.
    */
   model_id: string;
   /** `development` keys come from a locally generated, insecure SRS. */

@@ -2,9 +2,9 @@ import type { Hex } from "viem";
 
 /**
  * What off-chain verification needs of a model's circuit. None of it has to be trusted: the SDK
- * recomputes the model id from `onnxSha256`, `settings` and `vk` (circuits/README.md, "Model id")
- * and uses them only if that id is the one the collection stores; a ceremony `verificationSrs` is
- * checked against the published digest of the Perpetual Powers of Tau k=1 file.
+ * recomputes the model id from all four (`modelIdDigest` of `@proofmint/core`; circuits/README.md,
+ * "Model id") and uses them only if that id is the one the collection stores; a ceremony
+ * `verificationSrs` must moreover be the published Perpetual Powers of Tau k=1 file.
  */
 export type CircuitArtifacts = {
   /** SHA-256 of the model's ONNX file: part of the model id's preimage (the file is not needed). */
@@ -13,7 +13,10 @@ export type CircuitArtifacts = {
   settings: Uint8Array;
   /** ezkl's verifying key (vk.key). */
   vk: Uint8Array;
-  /** The k=1 verification SRS (kzg1.srs): g[0], g2 and s_g2 are all KZG verification reads. */
+  /**
+   * The k=1 verification SRS (kzg1.srs): g[0], g2 and s_g2 are all KZG verification reads, and
+   * the vk does not hold g2 or s_g2, so the model id covers this file too.
+   */
   verificationSrs: Uint8Array;
 };
 

@@ -10,7 +10,8 @@ export type FetchCircuitArtifactsParameters = {
 
 /**
  * Fetches a circuit folder's `manifest.json`, `settings.json`, `vk.key` and `kzg1.srs` from any
- * host: verifyAigc checks them against the collection's model id, so the host need not be trusted.
+ * host: verifyAigc checks the last three and the manifest's ONNX digest against the collection's
+ * model id, so the host need not be trusted.
  *
  * @throws {CircuitArtifactsError} when a file cannot be fetched.
  * @example

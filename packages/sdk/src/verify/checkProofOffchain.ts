@@ -1,7 +1,6 @@
-import type { SrsKind, TokenMetadata } from "@proofmint/core";
+import { modelIdDigest, type SrsKind, type TokenMetadata } from "@proofmint/core";
 import { sha256, type Hex } from "viem";
 import type { CircuitArtifacts } from "../artifacts/CircuitArtifacts.ts";
-import { modelIdDigest } from "../artifacts/modelIdDigest.ts";
 import { PUBLIC_K1_SRS_SHA256 } from "../constants.ts";
 import type { AigcEngine } from "../engine/AigcEngine.ts";
 import { fetchIpfs } from "../ipfs/fetchIpfs.ts";
@@ -9,8 +8,8 @@ import { checkProofEnvelope } from "./checkProofEnvelope.ts";
 import type { LinkBook } from "./linkBook.ts";
 
 /**
- * Sets the offchain-verify link: the artifacts are the model id's (recomputed digest), a ceremony
- * model is checked only with the public k=1 SRS, the proof JSON on IPFS carries the chain's proof
+ * Sets the offchain-verify link: the artifacts, verification SRS included, are the model id's
+ * (recomputed digest), a ceremony model is checked only with the public k=1 SRS, the proof JSON on IPFS carries the chain's proof
  * and the token's public instances, and the engine accepts it.
  */
 export async function checkProofOffchain({
@@ -35,12 +34,17 @@ export async function checkProofOffchain({
   book: LinkBook;
 }): Promise<void> {
   const link = "offchain-verify";
-  const digest = modelIdDigest(artifacts);
+  // JavaScript callers are not held to the type, and without the file no model id can match.
+  if (!(artifacts.verificationSrs instanceof Uint8Array)) {
+    book.failed(link, "the artifacts lack the k=1 verification SRS (kzg1.srs)");
+    return;
+  }
+  const digest = modelIdDigest({ ...artifacts, verifySrs: artifacts.verificationSrs });
   if (!modelId.endsWith(`-${digest}`)) {
     book.failed(
       link,
-      `the verifying key and settings given hash to model id digest ${digest}, not the ` +
-        `collection's ${modelId}`,
+      `the settings, verifying key and verification SRS given hash to model id digest ` +
+        `${digest}, not the collection's ${modelId}`,
     );
     return;
   }

@@ -108,7 +108,7 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
   const srsFromModelId: SrsKind | undefined =
     record.modelId === undefined
       ? undefined
-      : record.modelId.includes("-v1-dev-")
+      : record.modelId.includes("-v2-dev-")
         ? "development"
         : "ceremony";
   const metadata = await checkMetadata({ record, collection, chainId, gateway, fetch, book });
