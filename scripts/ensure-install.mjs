@@ -10,6 +10,9 @@ const digest = createHash("sha256").update(readFileSync(lockfile)).digest("hex")
 
 if (existsSync(stamp) && readFileSync(stamp, "utf8") === digest) process.exit(0);
 
-console.error("proofmint: installing npm dependencies (npm ci)");
-execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { stdio: "inherit" });
+// `npm install` rather than `npm ci`: the registry serves only the Linux builds of Foundry's
+// per-platform optional packages, so the lock file cannot list the others and `npm ci` refuses it.
+// With a lock file present, `npm install` installs exactly its versions.
+console.error("proofmint: installing npm dependencies (npm install)");
+execFileSync("npm", ["install", "--no-audit", "--no-fund"], { stdio: "inherit" });
 writeFileSync(stamp, digest);

@@ -10,4 +10,3 @@ export const engine = ezkl;
 export function clamped(bytes: Uint8Array): Uint8ClampedArray {
   return new Uint8ClampedArray(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
-

@@ -1,0 +1,104 @@
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+
+/**
+ * The stages a generation passes, in order. `stage` on a job is the last one completed:
+ * `validate` when created, `ready` once everything is on IPFS, `mint` when a relayed mint's
+ * transaction is confirmed, `minted` when the indexer has seen the token.
+ */
+export const STAGES = [
+  "validate",
+  "infer",
+  "render",
+  "prove",
+  "verify",
+  "store",
+  "ready",
+  "mint",
+  "minted",
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Generation jobs: durable, claimed under a lease, resumed from their last completed stage. */
+export const jobs = sqliteTable(
+  "jobs",
+  {
+    id: text("id").primaryKey(),
+    prompt: text("prompt").notNull(),
+    /** `uint256(keccak256(prompt))` in decimal. */
+    tokenId: text("token_id").notNull(),
+    stage: text("stage", { enum: STAGES }).notNull(),
+    /** Set when the relayer should mint to this address once the job is ready. */
+    recipient: text("recipient"),
+    /** The output commitment, 32 bytes hex, known after `infer`. */
+    aigcData: text("aigc_data"),
+    imageCid: text("image_cid"),
+    outputCid: text("output_cid"),
+    proofCid: text("proof_cid"),
+    metadataCid: text("metadata_cid"),
+    /** The relayed mint's salt, chosen before the commit is sent so a restart reuses it. */
+    mintSalt: text("mint_salt"),
+    commitTx: text("commit_tx"),
+    mintTx: text("mint_tx"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    /** Failed attempts so far; the job fails for good at the configured maximum. */
+    failures: integer("failures").notNull().default(0),
+    /** `host/pid/uuid` of the process working on the job, while its lease lasts. */
+    leaseOwner: text("lease_owner"),
+    leaseExpiresAt: integer("lease_expires_at"),
+    /** Not claimed before this time (ms): backoff after a failed attempt. */
+    runAfter: integer("run_after").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (table) => [
+    index("jobs_stage_idx").on(table.stage, table.createdAt),
+    index("jobs_token_idx").on(table.tokenId),
+  ],
+);
+
+/** Progress of each job, append-only; the id orders them and is the SSE event id. */
+export const jobEvents = sqliteTable(
+  "job_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    jobId: text("job_id")
+      .notNull()
+      .references(() => jobs.id),
+    type: text("type").notNull(),
+    /** JSON object. */
+    data: text("data").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (table) => [index("job_events_job_idx").on(table.jobId, table.id)],
+);
+
+/** Tokens of the collection as the indexer has seen them on-chain. */
+export const tokens = sqliteTable(
+  "tokens",
+  {
+    /** Decimal. */
+    tokenId: text("token_id").primaryKey(),
+    prompt: text("prompt").notNull(),
+    owner: text("owner").notNull(),
+    aigcData: text("aigc_data").notNull(),
+    tokenUri: text("token_uri").notNull(),
+    mintedBlock: integer("minted_block").notNull(),
+    mintedTx: text("minted_tx").notNull(),
+    /** Block timestamp of the mint, in seconds. */
+    mintedAt: integer("minted_at").notNull(),
+    updatedBlock: integer("updated_block").notNull(),
+  },
+  (table) => [index("tokens_minted_idx").on(table.mintedBlock)],
+);
+
+/** Where each indexer resumes: the next block it has not read. */
+export const indexerCursors = sqliteTable("indexer_cursors", {
+  name: text("name").primaryKey(),
+  nextBlock: integer("next_block").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export type Job = typeof jobs.$inferSelect;
+export type JobEvent = typeof jobEvents.$inferSelect;
+export type Token = typeof tokens.$inferSelect;

@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { createApp } from "../app.ts";
+import { partialServices } from "../testing/partialServices.ts";
+
+/** Parses an SSE body into its events. */
+function parseSse(text: string): { id: string; event: string; data: Record<string, unknown> }[] {
+  return text
+    .split("\n\n")
+    .filter((block) => block.includes("data:"))
+    .map((block) => {
+      const field = (name: string) =>
+        block
+          .split("\n")
+          .find((line) => line.startsWith(`${name}:`))
+          ?.slice(name.length + 1)
+          .trim() ?? "";
+      return { id: field("id"), event: field("event"), data: JSON.parse(field("data")) };
+    });
+}
+
+describe("generations API: input checked at the door (no chain or prover involved)", async () => {
+  const services = await partialServices({ MAX_BODY_BYTES: "2048" });
+  const app = createApp({ services });
+  const post = (
+    body: string,
+    headers: Record<string, string> = { "content-type": "application/json" },
+  ) => app.request("/api/generations", { method: "POST", body, headers });
+
+  it.each([
+    ["empty", { prompt: "" }, "PROMPT_EMPTY"],
+    ["too long", { prompt: "a".repeat(65) }, "PROMPT_TOO_LONG"],
+    ["a character outside the alphabet", { prompt: "café au lait" }, "PROMPT_INVALID_CHARACTER"],
+    ["upper case (normalisable)", { prompt: "A Red Fox" }, "PROMPT_NOT_CANONICAL"],
+    ["a double space (normalisable)", { prompt: "a  red fox" }, "PROMPT_NOT_CANONICAL"],
+    ["not a string", { prompt: 42 }, "INVALID_REQUEST"],
+    ["missing", {}, "INVALID_REQUEST"],
+    ["an unknown field", { prompt: "a fox", colour: "red" }, "INVALID_REQUEST"],
+    ["a bad recipient", { prompt: "a fox", recipient: "0x1234" }, "INVALID_REQUEST"],
+  ])("refuses a prompt that is %s with 400 and a code", async (_, body, code) => {
+    const response = await post(JSON.stringify(body));
+    expect(response.status).toBe(400);
+    const json = (await response.json()) as { error: { code: string; message: string } };
+    expect(json.error.code).toBe(code);
+    expect(json.error.message.length).toBeGreaterThan(10);
+  });
+
+  it("names the position and character, and suggests the canonical form", async () => {
+    const invalid = (await (await post(JSON.stringify({ prompt: "café" }))).json()) as {
+      error: { details: Record<string, unknown> };
+    };
+    expect(invalid.error.details).toMatchObject({ position: 3, char: "é", codePoint: "U+00E9" });
+    const normalisable = (await (await post(JSON.stringify({ prompt: " A Red Fox" }))).json()) as {
+      error: { message: string; details: Record<string, unknown> };
+    };
+    expect(normalisable.error.details.canonical).toBe("a red fox");
+    expect(normalisable.error.message).toContain('"a red fox"');
+  });
+
+  it("refuses malformed JSON with 400, a body over the limit with 413, and no JSON with 415", async () => {
+    const malformed = await post('{"prompt": "a fox"');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: { code: "MALFORMED_JSON" } });
+    const oversized = await post(JSON.stringify({ prompt: "a".repeat(4096) }));
+    expect(oversized.status).toBe(413);
+    expect(await oversized.json()).toMatchObject({ error: { code: "BODY_TOO_LARGE" } });
+    const text = await post("prompt=a fox", { "content-type": "text/plain" });
+    expect(text.status).toBe(415);
+    expect(await text.json()).toMatchObject({ error: { code: "UNSUPPORTED_MEDIA_TYPE" } });
+  });
+
+  it("answers unknown and malformed ids with 404 and 400", async () => {
+    const unknown = await app.request("/api/generations/00000000-0000-4000-8000-000000000000");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: "GENERATION_NOT_FOUND" } });
+    expect((await app.request("/api/generations/42")).status).toBe(400);
+    expect(
+      (await app.request("/api/generations/00000000-0000-4000-8000-000000000000/events")).status,
+    ).toBe(404);
+    expect((await app.request("/api/tokens/12x")).status).toBe(400);
+    const route = await app.request("/api/nothing-here");
+    expect(route.status).toBe(404);
+    expect(await route.json()).toMatchObject({ error: { code: "ROUTE_NOT_FOUND" } });
+  });
+
+  it("replays events after Last-Event-ID and ends the stream when the job is over", async () => {
+    const { jobs } = services;
+    const job = jobs.create({ prompt: "a fox", tokenId: 1n, recipient: null });
+    const owner = "test-owner";
+    const claimed = jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" })!;
+    expect(claimed.id).toBe(job.id);
+    jobs.completeStage({ id: job.id, owner, from: "validate", to: "infer", data: { ms: 5 } });
+    jobs.recordFailure({
+      id: job.id,
+      owner,
+      code: "X",
+      message: "broken",
+      maxAttempts: 1,
+      backoffMs: 0,
+    });
+
+    const all = parseSse(await (await app.request(`/api/generations/${job.id}/events`)).text());
+    expect(all.map(({ event }) => event)).toEqual(["stage", "stage", "failed"]);
+    expect(all[1]!.data).toMatchObject({ type: "stage", data: { stage: "infer", ms: 5 } });
+
+    const replay = await app.request(`/api/generations/${job.id}/events`, {
+      headers: { "Last-Event-ID": all[0]!.id },
+    });
+    expect(replay.headers.get("content-type")).toContain("text/event-stream");
+    expect(parseSse(await replay.text()).map(({ id }) => id)).toEqual([all[1]!.id, all[2]!.id]);
+
+    const polled = (await (await app.request(`/api/generations/${job.id}`)).json()) as {
+      status: string;
+      events: unknown[];
+      error: { code: string };
+    };
+    expect(polled).toMatchObject({ status: "failed", error: { code: "X" } });
+    expect(polled.events).toHaveLength(3);
+  });
+
+  it("serves an OpenAPI document describing every route", async () => {
+    const document = (await (await app.request("/api/openapi.json")).json()) as {
+      paths: Record<string, unknown>;
+    };
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/api/generations",
+      "/api/generations/{id}",
+      "/api/generations/{id}/events",
+      "/api/generations/{id}/mint",
+      "/api/health",
+      "/api/models",
+      "/api/tokens",
+      "/api/tokens/{id}",
+      "/ipfs/{cid}",
+    ]);
+  });
+});

@@ -1,0 +1,32 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../http/appEnv.ts";
+import type { getHealth } from "./health.routes.ts";
+
+export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
+  const { config, jobs, runner, pool, indexer, chain, store, startedAt } = c.var.services;
+  const status = indexer.status();
+  return c.json(
+    {
+      status: "ok" as const,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      jobs: {
+        pending: jobs.pendingCount(),
+        active: runner.activeCount,
+        queueLimit: config.jobs.queueLimit,
+      },
+      prover: { size: config.prover.poolSize, busy: pool.busy, queued: pool.queued },
+      indexer: {
+        nextBlock: status.nextBlock,
+        headBlock: status.headBlock ?? null,
+        lastError: status.lastError ?? null,
+      },
+      chain: {
+        chainId: chain.chainId,
+        collection: chain.collection,
+        relayer: chain.relayer !== undefined,
+      },
+      ipfs: { kind: store.kind },
+    },
+    200,
+  );
+};

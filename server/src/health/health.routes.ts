@@ -1,0 +1,45 @@
+import { createRoute, z } from "@hono/zod-openapi";
+
+export const getHealth = createRoute({
+  method: "get",
+  path: "/api/health",
+  tags: ["health"],
+  summary: "Liveness and the state of the queue, prover pool, indexer and store",
+  description: "Answers from memory and one indexed count: it stays fast while proofs run.",
+  responses: {
+    200: {
+      description: "The server is up",
+      content: {
+        "application/json": {
+          schema: z
+            .object({
+              status: z.literal("ok"),
+              uptimeSeconds: z.number(),
+              jobs: z.object({
+                pending: z.number().int(),
+                active: z.number().int(),
+                queueLimit: z.number().int(),
+              }),
+              prover: z.object({
+                size: z.number().int(),
+                busy: z.number().int(),
+                queued: z.number().int(),
+              }),
+              indexer: z.object({
+                nextBlock: z.number().int(),
+                headBlock: z.number().int().nullable(),
+                lastError: z.string().nullable(),
+              }),
+              chain: z.object({
+                chainId: z.number().int(),
+                collection: z.string(),
+                relayer: z.boolean(),
+              }),
+              ipfs: z.object({ kind: z.enum(["embedded", "kubo"]) }),
+            })
+            .openapi("Health"),
+        },
+      },
+    },
+  },
+});

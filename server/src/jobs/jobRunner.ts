@@ -1,0 +1,132 @@
+import type { Job } from "../db/schema.ts";
+import type { Logger } from "../logger.ts";
+import type { JobStore, WorkKind } from "./jobStore.ts";
+import { newLeaseOwner } from "./leaseOwner.ts";
+import { runJob, StageFailedError, type StageParts } from "./runJob.ts";
+
+export type JobRunnerOptions = {
+  jobs: JobStore;
+  parts: StageParts;
+  logger: Logger;
+  /** Jobs in the proving pipeline at once: the prover pool's size plus one being prepared. */
+  pipelineSlots: number;
+  /** Relayed mints at once. */
+  mintSlots: number;
+  leaseMs: number;
+  maxAttempts: number;
+  /** First retry delay; doubles with each failure. */
+  backoffMs?: number;
+  /** How often to look for jobs nobody woke the runner for (retries whose backoff ended). */
+  pollMs?: number;
+};
+
+/**
+ * Claims jobs from the database under leases and runs them, at most `pipelineSlots` proving and
+ * `mintSlots` minting at once. Leases are renewed while a job runs; at start, leases held by dead
+ * processes on this host are freed so their jobs resume at once.
+ */
+export class JobRunner {
+  readonly owner = newLeaseOwner();
+  readonly #options: JobRunnerOptions;
+  readonly #active = new Map<string, { kind: WorkKind; done: Promise<void> }>();
+  readonly #timers: NodeJS.Timeout[] = [];
+  #stopping = false;
+  readonly #abort = new AbortController();
+  /** Mean wall time of recent pipelines, for Retry-After. */
+  #meanPipelineMs = 10_000;
+
+  constructor(options: JobRunnerOptions) {
+    this.#options = options;
+  }
+
+  /** Seconds until the queue has room for one more job, estimated from recent pipelines. */
+  retryAfterSeconds(pending: number): number {
+    const { pipelineSlots } = this.#options;
+    const seconds = (this.#meanPipelineMs / 1000) * Math.max(1, pending - pipelineSlots + 1);
+    return Math.max(1, Math.ceil(seconds / Math.max(1, pipelineSlots - 1)));
+  }
+
+  start(): void {
+    const { jobs, leaseMs, logger } = this.#options;
+    const released = jobs.releaseOrphanedLeases({ self: this.owner });
+    if (released > 0) logger.warn("resuming jobs of a process that stopped", { jobs: released });
+    this.#timers.push(
+      setInterval(
+        () => {
+          jobs.renewLeases({ owner: this.owner, ids: [...this.#active.keys()], leaseMs });
+        },
+        Math.max(1000, Math.floor(leaseMs / 3)),
+      ),
+      setInterval(() => this.wake(), this.#options.pollMs ?? 1000),
+    );
+    this.wake();
+  }
+
+  /** Looks for work now (after a job is created, or a stage made one mintable). */
+  wake(): void {
+    if (this.#stopping) return;
+    for (const kind of ["pipeline", "mint"] as const) {
+      const slots = kind === "pipeline" ? this.#options.pipelineSlots : this.#options.mintSlots;
+      while (this.#count(kind) < slots) {
+        const job = this.#options.jobs.claim({
+          owner: this.owner,
+          leaseMs: this.#options.leaseMs,
+          kind,
+        });
+        if (job === undefined) break;
+        this.#launch(kind, job);
+      }
+    }
+  }
+
+  /** Stops claiming, waits for running stages to end, and gives back every lease held. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#abort.abort();
+    for (const timer of this.#timers) clearInterval(timer);
+    await Promise.all([...this.#active.values()].map(({ done }) => done));
+  }
+
+  get activeCount(): number {
+    return this.#active.size;
+  }
+
+  #count(kind: WorkKind): number {
+    return [...this.#active.values()].filter((entry) => entry.kind === kind).length;
+  }
+
+  #launch(kind: WorkKind, job: Job): void {
+    const { jobs, parts, logger, maxAttempts, backoffMs = 1000 } = this.#options;
+    const started = performance.now();
+    const log = logger.child({ jobId: job.id });
+    const done = runJob({ job, owner: this.owner, jobs, parts, signal: this.#abort.signal })
+      .then((finished) => {
+        if (kind === "pipeline" && finished.stage === "ready") {
+          this.#meanPipelineMs = 0.7 * this.#meanPipelineMs + 0.3 * (performance.now() - started);
+        }
+        jobs.release({ id: job.id, owner: this.owner });
+      })
+      .catch((error: unknown) => {
+        if (this.#stopping) {
+          jobs.release({ id: job.id, owner: this.owner });
+          return;
+        }
+        const failure = error instanceof StageFailedError ? error : undefined;
+        const outcome = jobs.recordFailure({
+          id: job.id,
+          owner: this.owner,
+          code: failure?.code ?? "STAGE_FAILED",
+          message: error instanceof Error ? error.message : String(error),
+          maxAttempts,
+          backoffMs,
+          rewindTo: failure?.rewindTo,
+        });
+        log.warn(`job attempt failed (${outcome})`, { error });
+      })
+      .finally(() => {
+        this.#active.delete(job.id);
+        this.wake();
+      });
+    this.#active.set(job.id, { kind, done });
+  }
+}

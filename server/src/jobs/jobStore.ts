@@ -1,0 +1,382 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { Database } from "../db/database.ts";
+import { jobEvents, jobs, STAGES, type Job, type JobEvent, type Stage } from "../db/schema.ts";
+import type { JobEventBus } from "./jobEventBus.ts";
+import { isOrphanedLeaseOwner } from "./leaseOwner.ts";
+
+/** Stages before `ready`: the proving pipeline. */
+export const PIPELINE_STAGES = ["validate", "infer", "render", "prove", "verify", "store"] as const;
+
+/** What a claim is for: the proving pipeline, or a relayed mint (which does not use a prover). */
+export type WorkKind = "pipeline" | "mint";
+
+/** The stage a job runs next, or undefined when it has nothing left to do here. */
+export function nextStage(job: Pick<Job, "stage" | "recipient" | "errorCode">): Stage | undefined {
+  if (job.errorCode !== null) return undefined;
+  if (job.stage === "ready") return job.recipient === null ? undefined : "mint";
+  if (job.stage === "mint" || job.stage === "minted") return undefined;
+  return STAGES[STAGES.indexOf(job.stage) + 1];
+}
+
+type JobFields = Partial<
+  Pick<
+    Job,
+    | "aigcData"
+    | "imageCid"
+    | "outputCid"
+    | "proofCid"
+    | "metadataCid"
+    | "mintSalt"
+    | "commitTx"
+    | "mintTx"
+    | "recipient"
+  >
+>;
+
+/**
+ * Jobs and their events in SQLite. Every state change is one transaction that also appends its
+ * event, guarded by the caller's lease, so a stage completes exactly once however often it runs;
+ * events are published to the bus only after their transaction commits.
+ */
+export class JobStore {
+  readonly #db: Database;
+  readonly #bus: JobEventBus;
+  readonly #now: () => number;
+
+  constructor({ db, bus, now = Date.now }: { db: Database; bus: JobEventBus; now?: () => number }) {
+    this.#db = db;
+    this.#bus = bus;
+    this.#now = now;
+  }
+
+  /** Creates a validated job and its `validate` event. */
+  create({
+    prompt,
+    tokenId,
+    recipient,
+  }: {
+    prompt: string;
+    tokenId: bigint;
+    recipient: string | null;
+  }): Job {
+    const now = this.#now();
+    const id = randomUUID();
+    const events: JobEvent[] = [];
+    const job = this.#db.transaction((tx) => {
+      const row = tx
+        .insert(jobs)
+        .values({
+          id,
+          prompt,
+          tokenId: tokenId.toString(),
+          stage: "validate",
+          recipient,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      events.push(
+        this.#append(tx, id, "stage", { stage: "validate", prompt, tokenId: String(tokenId) }),
+      );
+      return row;
+    });
+    this.#publish(events);
+    return job;
+  }
+
+  get(id: string): Job | undefined {
+    return this.#db.select().from(jobs).where(eq(jobs.id, id)).get();
+  }
+
+  /** The newest job for a prompt that has not failed, if any. */
+  findLiveByPrompt(prompt: string): Job | undefined {
+    return this.#db
+      .select()
+      .from(jobs)
+      .where(and(eq(jobs.prompt, prompt), isNull(jobs.errorCode)))
+      .orderBy(sql`${jobs.createdAt} desc`)
+      .limit(1)
+      .get();
+  }
+
+  /** Jobs that still need the prover: the queue a new job joins. */
+  pendingCount(): number {
+    const row = this.#db
+      .select({ n: count() })
+      .from(jobs)
+      .where(and(inArray(jobs.stage, [...PIPELINE_STAGES]), isNull(jobs.errorCode)))
+      .get();
+    return row?.n ?? 0;
+  }
+
+  /** Events of a job after `afterId`, oldest first. */
+  events(jobId: string, afterId = 0): JobEvent[] {
+    return this.#db
+      .select()
+      .from(jobEvents)
+      .where(and(eq(jobEvents.jobId, jobId), gt(jobEvents.id, afterId)))
+      .orderBy(asc(jobEvents.id))
+      .all();
+  }
+
+  /**
+   * Takes the oldest runnable job of a kind under a lease for `owner`, in one statement, so two
+   * processes never claim the same job.
+   */
+  claim({
+    owner,
+    leaseMs,
+    kind,
+  }: {
+    owner: string;
+    leaseMs: number;
+    kind: WorkKind;
+  }): Job | undefined {
+    const now = this.#now();
+    const runnable =
+      kind === "pipeline"
+        ? inArray(jobs.stage, [...PIPELINE_STAGES])
+        : and(eq(jobs.stage, "ready"), isNotNull(jobs.recipient));
+    const candidate = this.#db
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          runnable,
+          isNull(jobs.errorCode),
+          lte(jobs.runAfter, now),
+          or(isNull(jobs.leaseOwner), lt(jobs.leaseExpiresAt, now)),
+        ),
+      )
+      .orderBy(asc(jobs.createdAt), asc(jobs.id))
+      .limit(1);
+    return this.#db
+      .update(jobs)
+      .set({ leaseOwner: owner, leaseExpiresAt: now + leaseMs, updatedAt: now })
+      .where(
+        and(inArray(jobs.id, candidate), or(isNull(jobs.leaseOwner), lt(jobs.leaseExpiresAt, now))),
+      )
+      .returning()
+      .get();
+  }
+
+  /** Extends the leases `owner` holds on `ids`. */
+  renewLeases({ owner, ids, leaseMs }: { owner: string; ids: string[]; leaseMs: number }): void {
+    if (ids.length === 0) return;
+    this.#db
+      .update(jobs)
+      .set({ leaseExpiresAt: this.#now() + leaseMs })
+      .where(and(inArray(jobs.id, ids), eq(jobs.leaseOwner, owner)))
+      .run();
+  }
+
+  /** Gives a job back without counting a failure (shutdown, or nothing left to do here). */
+  release({ id, owner }: { id: string; owner: string }): void {
+    this.#db
+      .update(jobs)
+      .set({ leaseOwner: null, leaseExpiresAt: null })
+      .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
+      .run();
+  }
+
+  /**
+   * Frees the leases of processes that are certainly dead (see `isOrphanedLeaseOwner`), so their
+   * jobs resume at once instead of when the lease expires.
+   */
+  releaseOrphanedLeases({ self }: { self: string }): number {
+    const held = this.#db
+      .select({ id: jobs.id, owner: jobs.leaseOwner })
+      .from(jobs)
+      .where(isNotNull(jobs.leaseOwner))
+      .all();
+    const orphaned = held.filter(({ owner }) => isOrphanedLeaseOwner({ owner: owner!, self }));
+    for (const { id, owner } of orphaned) this.release({ id, owner: owner! });
+    return orphaned.length;
+  }
+
+  /**
+   * Records that `owner` completed stage `to` (the job being at `from`), with the stage's fields
+   * and its event. Returns the updated job, or undefined when the lease was lost or another
+   * process moved the job on: then this attempt's work is discarded.
+   */
+  completeStage({
+    id,
+    owner,
+    from,
+    to,
+    fields = {},
+    data = {},
+  }: {
+    id: string;
+    owner: string;
+    from: Stage;
+    to: Stage;
+    fields?: JobFields;
+    data?: Record<string, unknown>;
+  }): Job | undefined {
+    const events: JobEvent[] = [];
+    const job = this.#db.transaction((tx) => {
+      const row = tx
+        .update(jobs)
+        .set({ ...fields, stage: to, failures: 0, updatedAt: this.#now() })
+        .where(
+          and(
+            eq(jobs.id, id),
+            eq(jobs.leaseOwner, owner),
+            eq(jobs.stage, from),
+            isNull(jobs.errorCode),
+          ),
+        )
+        .returning()
+        .get();
+      if (row === undefined) return undefined;
+      events.push(this.#append(tx, id, "stage", { stage: to, ...data }));
+      if (to === "ready") events.push(this.#append(tx, id, "ready", data));
+      return row;
+    });
+    this.#publish(events);
+    return job;
+  }
+
+  /** Saves fields mid-stage (e.g. a mint salt before its commit is sent), under the lease. */
+  save({ id, owner, fields }: { id: string; owner: string; fields: JobFields }): boolean {
+    const result = this.#db
+      .update(jobs)
+      .set({ ...fields, updatedAt: this.#now() })
+      .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
+      .run();
+    return result.changes === 1;
+  }
+
+  /** Asks for a relayed mint to `recipient` once the job is ready. */
+  setRecipient({ id, recipient }: { id: string; recipient: string }): void {
+    this.#db
+      .update(jobs)
+      .set({ recipient, updatedAt: this.#now() })
+      .where(and(eq(jobs.id, id), isNull(jobs.recipient), isNull(jobs.errorCode)))
+      .run();
+    this.note({ id, type: "mint-requested", data: { recipient } });
+  }
+
+  /** Adds an informational event (a stage starting, a transaction sent). */
+  note({ id, type, data }: { id: string; type: string; data: Record<string, unknown> }): void {
+    const event = this.#append(this.#db, id, type, data);
+    this.#publish([event]);
+  }
+
+  /**
+   * Records a failed attempt: the job is released with a backoff and retried, from `rewindTo` if
+   * given, until `maxAttempts` failures in a row; then it fails for good with the error's code.
+   */
+  recordFailure({
+    id,
+    owner,
+    code,
+    message,
+    maxAttempts,
+    backoffMs,
+    rewindTo,
+  }: {
+    id: string;
+    owner: string;
+    code: string;
+    message: string;
+    maxAttempts: number;
+    backoffMs: number;
+    rewindTo?: Stage | undefined;
+  }): "retrying" | "failed" | "lost" {
+    const events: JobEvent[] = [];
+    const now = this.#now();
+    const outcome = this.#db.transaction((tx) => {
+      const job = tx
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
+        .get();
+      if (job === undefined) return "lost" as const;
+      const failures = job.failures + 1;
+      const failed = failures >= maxAttempts;
+      tx.update(jobs)
+        .set({
+          failures,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          runAfter: now + backoffMs * 2 ** (failures - 1),
+          updatedAt: now,
+          ...(rewindTo === undefined ? {} : { stage: rewindTo }),
+          ...(failed ? { errorCode: code, errorMessage: message } : {}),
+        })
+        .where(eq(jobs.id, id))
+        .run();
+      const type = failed ? "failed" : "retrying";
+      events.push(this.#append(tx, id, type, { code, message, attempt: failures, maxAttempts }));
+      return type;
+    });
+    this.#publish(events);
+    return outcome;
+  }
+
+  /**
+   * Marks the live jobs of a token that reached `ready` as minted (the indexer saw the token) and
+   * fails those still proving it, which can no longer mint. Returns the minted ones.
+   */
+  markMinted({ tokenId, data }: { tokenId: bigint; data: Record<string, unknown> }): Job[] {
+    const events: JobEvent[] = [];
+    const updated = this.#db.transaction((tx) => {
+      const rows = tx
+        .update(jobs)
+        .set({ stage: "minted", leaseOwner: null, leaseExpiresAt: null, updatedAt: this.#now() })
+        .where(
+          and(
+            eq(jobs.tokenId, tokenId.toString()),
+            inArray(jobs.stage, ["ready", "mint"]),
+            isNull(jobs.errorCode),
+          ),
+        )
+        .returning()
+        .all();
+      for (const row of rows) {
+        events.push(this.#append(tx, row.id, "stage", { stage: "minted", ...data }));
+        events.push(this.#append(tx, row.id, "minted", data));
+      }
+      const message = "the prompt was minted by another generation";
+      const superseded = tx
+        .update(jobs)
+        .set({ errorCode: "PROMPT_ALREADY_MINTED", errorMessage: message, updatedAt: this.#now() })
+        .where(
+          and(
+            eq(jobs.tokenId, tokenId.toString()),
+            inArray(jobs.stage, [...PIPELINE_STAGES]),
+            isNull(jobs.errorCode),
+          ),
+        )
+        .returning({ id: jobs.id })
+        .all();
+      for (const { id } of superseded) {
+        events.push(this.#append(tx, id, "failed", { code: "PROMPT_ALREADY_MINTED", message }));
+      }
+      return rows;
+    });
+    this.#publish(events);
+    return updated;
+  }
+
+  #append(
+    tx: Pick<Database, "insert">,
+    jobId: string,
+    type: string,
+    data: Record<string, unknown>,
+  ): JobEvent {
+    return tx
+      .insert(jobEvents)
+      .values({ jobId, type, data: JSON.stringify(data), createdAt: this.#now() })
+      .returning()
+      .get();
+  }
+
+  #publish(events: JobEvent[]): void {
+    for (const event of events) this.#bus.publish(event);
+  }
+}

@@ -1,0 +1,25 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { PROMPT_ALLOWED_CHARACTERS, PROMPT_MAX_BYTES } from "@proofmint/core";
+import type { AppEnv } from "../http/appEnv.ts";
+import { modelInfo } from "./modelInfo.ts";
+import type { listModels } from "./models.routes.ts";
+
+export const listModelsHandler: RouteHandler<typeof listModels, AppEnv> = (c) => {
+  const { artifacts, chain } = c.var.services;
+  const info = modelInfo({ artifacts });
+  return c.json(
+    {
+      models: [
+        {
+          ...info,
+          outputShape: [...artifacts.outputShape],
+          chainId: chain.chainId,
+          collection: chain.collection,
+          verifier: chain.verifier,
+          prompt: { maxBytes: PROMPT_MAX_BYTES, alphabet: PROMPT_ALLOWED_CHARACTERS },
+        },
+      ],
+    },
+    200,
+  );
+};

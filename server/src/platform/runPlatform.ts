@@ -1,0 +1,136 @@
+// `npm start`: the whole platform on one port. Starts anvil (unless RPC_URL points elsewhere),
+// deploys the collection when the chain lacks it, then runs the server, which migrates its
+// database and serves the API, the IPFS gateway and the built site (web/build, once it exists).
+// Ctrl-C stops everything this started. Local state lives in DATA_DIR (default .data/).
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { startAnvil, type RunningAnvil } from "./anvil.ts";
+import { deployCollection } from "./deployCollection.ts";
+import { readGenerationEvents } from "./readGenerationEvents.ts";
+
+const root = resolve(import.meta.dirname, "../../..");
+const say = (line: string): void => {
+  process.stdout.write(`proofmint: ${line}\n`);
+};
+
+async function main(): Promise<void> {
+  const stopping: (() => Promise<void>)[] = [];
+  let stopped = false;
+  const stopAll = async (code: number) => {
+    if (stopped) return;
+    stopped = true;
+    for (const stop of stopping.reverse()) await stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stopAll(0));
+  process.on("SIGTERM", () => void stopAll(0));
+
+  try {
+    const dataDir = resolve(root, process.env.DATA_DIR || ".data");
+    mkdirSync(dataDir, { recursive: true });
+    const chainId = Number(process.env.CHAIN_ID || 31337);
+    let rpcUrl = process.env.RPC_URL;
+    if (rpcUrl === undefined) {
+      const anvil: RunningAnvil = await startAnvil({
+        port: Number(process.env.ANVIL_PORT || 8545),
+        stateFile: join(dataDir, "anvil-state.json"),
+      });
+      stopping.push(() => anvil.stop());
+      rpcUrl = anvil.rpcUrl;
+      say(`anvil on ${rpcUrl} (state in ${join(dataDir, "anvil-state.json")})`);
+    }
+
+    const circuitDir = resolve(
+      root,
+      process.env.CIRCUIT_DIR || join("circuits", process.env.CIRCUIT_MODEL || "glyph"),
+    );
+    const manifest = JSON.parse(await readFile(join(circuitDir, "manifest.json"), "utf8")) as {
+      model_id: string;
+    };
+    const modelId = manifest.model_id;
+    const deployment = await deployCollection({ root, rpcUrl, chainId, modelId, log: say });
+    say(`${deployment.deployed ? "deployed" : "found"} the collection at ${deployment.collection}`);
+
+    const server = spawn(process.execPath, ["--import", "tsx", join(root, "server/src/main.ts")], {
+      cwd: root,
+      env: {
+        ...process.env,
+        RPC_URL: rpcUrl,
+        CHAIN_ID: String(chainId),
+        COLLECTION_ADDRESS: deployment.collection,
+        DEPLOYMENT_BLOCK: String(deployment.startBlock),
+        DATA_DIR: dataDir,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    stopping.push(
+      () =>
+        new Promise<void>((done) => {
+          if (server.exitCode !== null) return done();
+          server.once("exit", () => done());
+          server.kill("SIGTERM");
+          setTimeout(() => server.kill("SIGKILL"), 15_000).unref();
+        }),
+    );
+    server.once("exit", (code) => {
+      if (!stopped) {
+        say(`the server stopped (code ${code})`);
+        void stopAll(code ?? 1);
+      }
+    });
+    createInterface({ input: server.stdout! }).on("line", (line) => {
+      const match = /listening on (\S+)/.exec(line);
+      if (!match) {
+        process.stdout.write(`${line}\n`);
+        return;
+      }
+      say(`ready: ${match[1]} (API under /api, OpenAPI at /api/openapi.json; Ctrl-C stops)`);
+      const prompt = process.argv.slice(2).join(" ").trim();
+      if (prompt) generateOnce(match[1]!, prompt).catch((error: unknown) => say(String(error)));
+    });
+  } catch (error) {
+    process.stderr.write(`proofmint: ${error instanceof Error ? error.message : String(error)}\n`);
+    const details = (error as { details?: { output?: string } }).details?.output;
+    if (details) process.stderr.write(`${details}\n`);
+    await stopAll(1);
+  }
+}
+
+/** `npm start -- "a prompt"`: generates one image once the server is up and says where it is. */
+async function generateOnce(url: string, prompt: string): Promise<void> {
+  const response = await fetch(`${url}/api/generations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ prompt }),
+  });
+  const body = (await response.json()) as { id?: string; error?: { message: string } };
+  if (body.id === undefined) {
+    say(`"${prompt}": ${body.error?.message ?? response.status}`);
+    return;
+  }
+  say(`generating "${prompt}" (${url}/api/generations/${body.id})`);
+  const events = await readGenerationEvents({
+    url,
+    id: body.id,
+    until: (event) => {
+      if (event.type === "stage") {
+        const ms = event.data.ms === undefined ? "" : ` in ${String(event.data.ms)} ms`;
+        say(`  ${String(event.data.stage)} done${ms}`);
+      }
+      return event.type === "ready" || event.type === "failed";
+    },
+  });
+  const last = events.at(-1);
+  if (last?.type === "ready") {
+    say(`  image:    ${url}/ipfs/${String(last.data.imageCid)}`);
+    say(`  metadata: ${url}/ipfs/${String(last.data.metadataCid)}`);
+    say(`  mint it:  ${url}/api/generations/${body.id}/mint?to=<your address>`);
+  } else {
+    say(`  failed: ${JSON.stringify(last?.data)}`);
+  }
+}
+
+await main();

@@ -1,0 +1,141 @@
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { connectChain } from "./chain/chain.ts";
+import { Indexer } from "./chain/indexer.ts";
+import type { Config } from "./config/config.ts";
+import { migrateDatabase, openDatabase } from "./db/database.ts";
+import { openContentStore } from "./ipfs/openContentStore.ts";
+import { JobEventBus } from "./jobs/jobEventBus.ts";
+import { RenderThreads } from "./jobs/renderThreads.ts";
+import { JobRunner } from "./jobs/jobRunner.ts";
+import { JobStore } from "./jobs/jobStore.ts";
+import type { Logger } from "./logger.ts";
+import { modelInfo } from "./models/modelInfo.ts";
+import {
+  EngineThreads,
+  loadCircuitArtifacts,
+  NativeProverPool,
+  pythonEnv,
+} from "./prover/index.ts";
+import type { Services } from "./services.ts";
+
+export type RunningServer = {
+  /** Where it listens, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  services: Services;
+  /** Stops accepting work, lets running stages end, and closes everything it opened. */
+  close(): Promise<void>;
+};
+
+/**
+ * Builds every service from the configuration, in dependency order, and listens. Anything that
+ * fails here (database, circuit artifacts, chain, collection) stops the start with a message
+ * naming what to fix.
+ */
+export async function startServer({
+  config,
+  logger,
+}: {
+  config: Config;
+  logger: Logger;
+}): Promise<RunningServer> {
+  const db = openDatabase({ path: config.databasePath });
+  migrateDatabase({ db });
+  const artifacts = await loadCircuitArtifacts({ dir: config.prover.circuitDir });
+  const model = modelInfo({ artifacts });
+  const chain = await connectChain({ config, modelId: model.modelId });
+  const store = await openContentStore({ config });
+  const engine = new EngineThreads();
+  const renderer = new RenderThreads();
+  const bus = new JobEventBus();
+  const jobs = new JobStore({ db, bus });
+  const pool = new NativeProverPool({
+    python: await pythonEnv({ root: config.root }),
+    root: config.root,
+    model: config.prover.model,
+    cacheDir: config.prover.cacheDir,
+    size: config.prover.poolSize,
+  });
+  const runner = new JobRunner({
+    jobs,
+    logger: logger.child({ component: "jobs" }),
+    parts: {
+      workDir: config.dataDir,
+      artifacts,
+      engine,
+      renderer,
+      pool,
+      store,
+      chain,
+      publicUrl: config.http.publicUrl,
+      logger: logger.child({ component: "jobs" }),
+    },
+    pipelineSlots: config.prover.poolSize + 1,
+    mintSlots: 4,
+    leaseMs: config.jobs.leaseMs,
+    maxAttempts: config.jobs.maxAttempts,
+  });
+  const indexer = new Indexer({
+    chain,
+    db,
+    jobs,
+    logger: logger.child({ component: "indexer" }),
+    startBlock: config.chain.deploymentBlock,
+    pollMs: config.chain.pollMs,
+  });
+  await indexer.start();
+  runner.start();
+
+  const services: Services = {
+    config,
+    logger,
+    db,
+    store,
+    jobs,
+    bus,
+    runner,
+    chain,
+    artifacts,
+    pool,
+    indexer,
+    startedAt: Date.now(),
+  };
+  const app = createApp({ services });
+  const server = serve({ fetch: app.fetch, hostname: config.http.host, port: config.http.port });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.http.host}:${port}`;
+  logger.info("proofmint server listening", {
+    url,
+    model: model.modelId,
+    chainId: chain.chainId,
+    collection: chain.collection,
+    relayer: chain.relayer?.address ?? null,
+    ipfs: store.kind,
+    database: config.databasePath,
+    workDir: join(config.dataDir, "jobs"),
+    site: config.http.webDir ?? null,
+  });
+
+  return {
+    url,
+    services,
+    async close() {
+      server.close();
+      if ("closeAllConnections" in server) server.closeAllConnections();
+      const stopped = runner.stop();
+      await pool.close();
+      await stopped;
+      await engine.close();
+      await renderer.close();
+      await indexer.stop();
+      await store.close();
+      db.$client.close();
+    },
+  };
+}

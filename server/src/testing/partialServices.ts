@@ -1,0 +1,35 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../config/config.ts";
+import { migrateDatabase, openDatabase } from "../db/database.ts";
+import { EmbeddedContentStore } from "../ipfs/embeddedContentStore.ts";
+import { JobEventBus } from "../jobs/jobEventBus.ts";
+import { JobStore } from "../jobs/jobStore.ts";
+import { createLogger } from "../logger.ts";
+import type { Services } from "../services.ts";
+
+/**
+ * For unit tests of the HTTP layer: the real database (a fresh SQLite file), the real embedded
+ * content store and job store, and no chain, prover or runner. Requests that would reach those
+ * fail the test with a TypeError, so a test using this shows it needs none of them.
+ */
+export async function partialServices(
+  env: Record<string, string> = {},
+): Promise<Services & { dir: string }> {
+  const dir = await mkdtemp(join(tmpdir(), "proofmint-unit-"));
+  const config = loadConfig({ env: { DATA_DIR: dir, CHAIN_ID: "31337", ...env }, root: dir });
+  const db = openDatabase({ path: config.databasePath });
+  migrateDatabase({ db });
+  const bus = new JobEventBus();
+  return {
+    dir,
+    config,
+    logger: createLogger({ level: "error", write: () => {} }),
+    db,
+    store: await EmbeddedContentStore.open({ dir: join(dir, "blocks") }),
+    jobs: new JobStore({ db, bus }),
+    bus,
+    startedAt: Date.now(),
+  } as unknown as Services & { dir: string };
+}
