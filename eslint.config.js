@@ -1,22 +1,7 @@
 import js from "@eslint/js";
+import globals from "globals";
+import svelte from "eslint-plugin-svelte";
 import tseslint from "typescript-eslint";
-
-const nodeGlobals = {
-  process: "readonly",
-  console: "readonly",
-  URL: "readonly",
-  Buffer: "readonly",
-  setTimeout: "readonly",
-  clearTimeout: "readonly",
-  setInterval: "readonly",
-  clearInterval: "readonly",
-  performance: "readonly",
-  TextEncoder: "readonly",
-  TextDecoder: "readonly",
-  fetch: "readonly",
-  AbortController: "readonly",
-  AbortSignal: "readonly",
-};
 
 export default tseslint.config(
   {
@@ -29,18 +14,35 @@ export default tseslint.config(
       "out/",
       "cache/",
       "**/generated/",
+      "web/build/",
       "web/.svelte-kit/",
       "test-results/",
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
-  { languageOptions: { globals: nodeGlobals } },
+  ...svelte.configs.recommended.map((config) => ({
+    ...config,
+    files: config.files ?? ["web/**/*.{js,ts,svelte}"],
+  })),
+  { languageOptions: { globals: globals.node } },
+  {
+    files: ["web/src/**", "**/*.svelte", "**/*.svelte.ts"],
+    languageOptions: {
+      globals: globals.browser,
+    },
+  },
+  {
+    files: ["**/*.svelte", "**/*.svelte.ts"],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: [".svelte"] },
+    },
+  },
   {
     files: ["**/*.cjs"],
     languageOptions: {
       sourceType: "commonjs",
-      globals: { ...nodeGlobals, require: "readonly", module: "writable", __dirname: "readonly" },
+      globals: globals.node,
     },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },

@@ -34,6 +34,11 @@ const suites = [
     present: () => existsSync("test/e2e"),
     run: () => ["npx", ["vitest", "run", "--project", "e2e"], {}],
   },
+  {
+    name: "web (playwright)",
+    present: () => existsSync("test/web/run.mjs"),
+    run: () => ["node", ["test/web/run.mjs"], {}],
+  },
 ];
 
 const results = [];

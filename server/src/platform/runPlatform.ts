@@ -2,8 +2,8 @@
 // deploys the collection when the chain lacks it, then runs the server, which migrates its
 // database and serves the API, the IPFS gateway and the built site (web/build, once it exists).
 // Ctrl-C stops everything this started. Local state lives in DATA_DIR (default .data/).
-import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -15,6 +15,39 @@ const root = resolve(import.meta.dirname, "../../..");
 const say = (line: string): void => {
   process.stdout.write(`proofmint: ${line}\n`);
 };
+
+/** Newest modification time of the files under a folder (0 when it does not exist). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile())
+      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the site when web/build is missing or older than its sources. */
+function buildSite(): void {
+  const web = join(root, "web");
+  const built = join(web, "build/index.html");
+  let builtAt = 0;
+  try {
+    builtAt = statSync(built).mtimeMs;
+  } catch {
+    // not built yet
+  }
+  if (
+    builtAt > Math.max(newestMtime(join(web, "src")), statSync(join(web, "index.html")).mtimeMs)
+  ) {
+    return;
+  }
+  say("building the site (npm run build -w web)");
+  const { status } = spawnSync("npm", ["run", "build", "-w", "web"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (status !== 0) throw new Error("the site did not build (npm run build -w web)");
+}
 
 async function main(): Promise<void> {
   const stopping: (() => Promise<void>)[] = [];
@@ -29,6 +62,7 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void stopAll(0));
 
   try {
+    if (!process.env.WEB_DIR) buildSite();
     const dataDir = resolve(root, process.env.DATA_DIR || ".data");
     mkdirSync(dataDir, { recursive: true });
     const chainId = Number(process.env.CHAIN_ID || 31337);

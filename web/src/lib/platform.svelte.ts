@@ -1,0 +1,56 @@
+// The deployment the server serves (chain, collection, verifier), loaded once and shared by pages.
+import { createPublicClient, defineChain, http, type Chain, type PublicClient } from "viem";
+import { api, type ModelInfo } from "./api.ts";
+
+export const LOCAL_CHAIN_ID = 31337;
+/** Overrides the chain's JSON-RPC URL for this browser (for a chain not on the default port). */
+export const RPC_URL_KEY = "proofmint:rpc-url";
+
+export type Platform = {
+  model: ModelInfo;
+  chain: Chain;
+  rpcUrl: string;
+  publicClient: PublicClient;
+};
+
+export const platform = $state<{ current: Platform | undefined; error: string | undefined }>({
+  current: undefined,
+  error: undefined,
+});
+
+let loading: Promise<Platform> | undefined;
+
+function rpcUrlFor(model: ModelInfo): string {
+  const override = localStorage.getItem(RPC_URL_KEY);
+  if (override) return override;
+  if (model.rpcUrl) return model.rpcUrl;
+  // anvil's default port, as `npm start` runs it.
+  return `http://${location.hostname}:8545`;
+}
+
+/** The model and chain of this server; loads them on first call. */
+export function loadPlatform(): Promise<Platform> {
+  loading ??= api
+    .models()
+    .then(({ models }) => {
+      const model = models[0];
+      if (model === undefined) throw new Error("the server proves no model");
+      const rpcUrl = rpcUrlFor(model);
+      const chain = defineChain({
+        id: model.chainId,
+        name: model.chainId === LOCAL_CHAIN_ID ? "Local chain (anvil)" : `Chain ${model.chainId}`,
+        nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
+        rpcUrls: { default: { http: [rpcUrl] } },
+      });
+      const publicClient = createPublicClient({ chain, transport: http(rpcUrl) }) as PublicClient;
+      const current = { model, chain, rpcUrl, publicClient };
+      platform.current = current;
+      return current;
+    })
+    .catch((error: unknown) => {
+      platform.error = error instanceof Error ? error.message : String(error);
+      loading = undefined;
+      throw error;
+    });
+  return loading;
+}
