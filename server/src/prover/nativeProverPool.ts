@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { getPriority, setPriority } from "node:os";
 import { createInterface } from "node:readline";
 import { ProvingError } from "./errors.ts";
 
@@ -32,6 +33,12 @@ export type NativeProverPoolOptions = {
   cacheDir: string;
   /** Number of concurrent native provers. */
   size: number;
+  /**
+   * Niceness added to the provers' CPU priority (default 10), so the server answers requests at
+   * once while a proof uses every core. Set right after spawning, before the worker starts its
+   * proving threads, which inherit it.
+   */
+  niceness?: number;
 };
 
 /**
@@ -128,6 +135,13 @@ export class NativeProverPool {
       ["-m", "circuits.prover_worker", "--model", model, "--cache-dir", cacheDir],
       { cwd: root, env: { ...process.env, PYTHONPATH: root }, stdio: "pipe" },
     );
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, Math.min(19, getPriority() + (this.#options.niceness ?? 10)));
+      } catch {
+        // The process has already exited; its exit handler reports it.
+      }
+    }
     let markReady!: () => void;
     let markFailed!: (error: Error) => void;
     const worker: Worker = {
