@@ -1,7 +1,9 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` tests sit beside the code and need no running services; `e2e` tests in
-// test/e2e start real processes (anvil, the prover, the server) and run one file at a time.
+// Three projects: `unit` tests sit beside the code and need no running services; `e2e` tests in
+// test/e2e start real processes (anvil, the prover, the server) and run one file at a time;
+// `drills` (test/drills) attack a running platform: hostile input, forged proofs, secrets, and,
+// with PROOFMINT_DRILLS=slow or CI=true, faults and load.
 export default defineConfig({
   test: {
     projects: [
@@ -18,6 +20,15 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           testTimeout: 600_000,
+          hookTimeout: 900_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          name: "drills",
+          include: ["test/drills/**/*.test.ts"],
+          testTimeout: 900_000,
           hookTimeout: 900_000,
           fileParallelism: false,
         },

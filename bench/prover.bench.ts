@@ -9,6 +9,7 @@ import { promptInstances } from "@proofmint/core";
 import {
   computeWitness,
   engine,
+  EngineThreads,
   loadCircuitArtifacts,
   NativeProverPool,
   proveImage,
@@ -51,11 +52,13 @@ const pool = new NativeProverPool({
   cacheDir,
   size: 1,
 });
+const threads = new EngineThreads();
 const workDir = await mkdtemp(join(tmpdir(), "proofmint-bench-"));
+const prove = (prompt: string) => proveImage({ prompt, artifacts, engine: threads, pool, workDir });
 
 try {
   // Warm-up: starts the worker and derives the proving key on first use (not timed).
-  await proveImage({ prompt: "warm up", artifacts, pool, workDir });
+  await prove("warm up");
 
   const witnessMs: number[] = [];
   const nativeMs: number[] = [];
@@ -68,7 +71,7 @@ try {
       promptInstances: promptInstances({ prompt, inputScale: artifacts.inputScale }),
     });
     witnessMs.push(performance.now() - started);
-    const proven = await proveImage({ prompt, artifacts, pool, workDir });
+    const proven = await prove(prompt);
     nativeMs.push(proven.timings.proveMs);
     const verifyStarted = performance.now();
     if (!verifyProof({ artifacts, proof: proven.proofJson }))
@@ -134,5 +137,6 @@ try {
   );
 } finally {
   await pool.close();
+  await threads.close();
   await rm(workDir, { recursive: true, force: true });
 }

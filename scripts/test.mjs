@@ -39,6 +39,13 @@ const suites = [
     present: () => existsSync("test/web/run.mjs"),
     run: () => ["node", ["test/web/run.mjs"], {}],
   },
+  {
+    // Hostile input, forged proofs and secrets always; faults and load too with
+    // PROOFMINT_DRILLS=slow or CI=true (test/drills/drillPlatform.ts).
+    name: "drills (vitest)",
+    present: () => existsSync("test/drills"),
+    run: () => ["npx", ["vitest", "run", "--project", "drills"], {}],
+  },
 ];
 
 const results = [];

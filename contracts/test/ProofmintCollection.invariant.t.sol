@@ -168,6 +168,8 @@ contract ProofmintCollectionWithStubVerifierInvariantTest is ProofmintFixture, I
 
     /// forge-config: default.invariant.runs = 64
     /// forge-config: default.invariant.depth = 200
+    /// forge-config: deep.invariant.runs = 50000
+    /// forge-config: deep.invariant.depth = 25
     function invariant_everyTokenHasVerifiedAigcData() public view {
         uint256[] memory ids = handler.tokenIds();
         uint256 existing;

@@ -147,6 +147,7 @@ contract ProofmintCollectionProofsTest is ProofmintFixture {
 
     /// forge-config: default.fuzz.runs = 64
     /// forge-config: ci.fuzz.runs = 256
+    /// forge-config: deep.fuzz.runs = 50000
     function testFuzz_verify_falseForAnyCorruptedProofByte(uint256 position, uint8 mask)
         public
         view

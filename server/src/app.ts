@@ -91,6 +91,12 @@ export function createApp({ services }: { services: Services }) {
         c.header("Cross-Origin-Embedder-Policy", "require-corp");
       }
     });
+    // Unknown API and gateway paths stay JSON 404s; only the site's own paths fall back to it.
+    const notFound = (c: { req: { method: string; path: string } }) => {
+      throw new NotFoundError("route", `${c.req.method} ${c.req.path}`);
+    };
+    app.get("/api/*", notFound);
+    app.get("/ipfs/*", notFound);
     app.get("*", serveStatic({ root }));
     app.get("*", serveStatic({ root, rewriteRequestPath: () => "/index.html" }));
   }

@@ -9,9 +9,16 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 });
 const error = (description: string) => json(ErrorResponseSchema, description);
 
+// EIP-55: a mixed-case address carries a checksum, and a wrong one means a typo (the token would
+// go to a stranger); all-lower and all-upper hex carry none.
 const Address = z
   .string()
-  .refine((value) => isAddress(value, { strict: false }), "must be a 0x-prefixed 20-byte address")
+  .refine(
+    (value) =>
+      isAddress(value, { strict: false }) &&
+      (/^0x([0-9a-f]{40}|[0-9A-F]{40})$/.test(value) || isAddress(value, { strict: true })),
+    "must be a 0x-prefixed 20-byte address, with a valid EIP-55 checksum when in mixed case",
+  )
   .openapi({ example: "0x70997970C51812dc3A010C7d01b50e0d17dc79C8" });
 
 const IdParams = z.object({

@@ -91,6 +91,15 @@ export function errorResponse(error: unknown): {
     ];
     return { status, body: { error: { code, message } }, headers };
   }
+  // Node's "aborted": the client closed the connection while its body was being read (found by
+  // the hostile-input drill with a broken chunked body). The fault is the client's, not a 500.
+  if (error instanceof Error && (error as NodeJS.ErrnoException).code === "ECONNRESET") {
+    return {
+      status: 400,
+      body: { error: { code: "REQUEST_ABORTED", message: "the client closed the request early" } },
+      headers,
+    };
+  }
   return {
     status: 500,
     body: { error: { code: "INTERNAL", message: "the server failed; the error has been logged" } },
