@@ -42,7 +42,12 @@ export function loadPlatform(): Promise<Platform> {
         nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
         rpcUrls: { default: { http: [rpcUrl] } },
       });
-      const publicClient = createPublicClient({ chain, transport: http(rpcUrl) }) as PublicClient;
+      // Reads issued together (the token page's verification sends eight at once) share one
+      // HTTP request as a JSON-RPC batch.
+      const publicClient = createPublicClient({
+        chain,
+        transport: http(rpcUrl, { batch: true }),
+      }) as PublicClient;
       const current = { model, chain, rpcUrl, publicClient };
       platform.current = current;
       return current;

@@ -22,5 +22,9 @@ export function loadEngine({ wasm }: LoadEngineParameters = {}): Promise<AigcEng
     await init(wasm);
     return aigcEngine({ bindings });
   })();
+  // A failed load (the wasm could not be fetched, say) is tried again by the next caller.
+  loaded.catch(() => {
+    loaded = undefined;
+  });
   return loaded;
 }

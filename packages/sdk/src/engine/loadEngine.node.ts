@@ -1,8 +1,12 @@
 import { aigcEngine, type AigcEngine } from "./AigcEngine.ts";
 
 export type LoadEngineParameters = {
-  /** Browser build only: where `ezkl_bg.wasm` is, or its bytes. Ignored in Node. */
-  wasm?: URL | string | BufferSource | WebAssembly.Module | undefined;
+  /**
+   * Browser build only: where `ezkl_bg.wasm` is, its bytes, or its response (e.g. a `fetch`
+   * started early, compiled as it streams in). Ignored in Node.
+   */
+  wasm?:
+    URL | string | BufferSource | WebAssembly.Module | Response | Promise<Response> | undefined;
 };
 
 let loaded: Promise<AigcEngine> | undefined;

@@ -43,9 +43,8 @@ export async function fetchIpfs({
     throw new IpfsFetchError("not a CID", { cid: text, code: "IPFS_INVALID_CID", cause });
   }
   const base = gateway.replace(/\/+$/, "");
-  const chunks: Uint8Array[] = [];
   let total = 0;
-  const append = (bytes: Uint8Array, cid: CID) => {
+  const count = (bytes: Uint8Array, cid: CID) => {
     total += bytes.length;
     if (total > maxBytes) {
       throw new IpfsFetchError(`content is larger than ${maxBytes} bytes`, {
@@ -53,12 +52,17 @@ export async function fetchIpfs({
         code: "IPFS_TOO_LARGE",
       });
     }
-    chunks.push(bytes);
   };
+  const limit = limiter(BLOCK_REQUESTS_IN_FLIGHT);
 
-  const visit = async (cid: CID): Promise<void> => {
-    const block = await fetchBlock({ base, cid, fetch });
-    if (cid.code === RAW_CODEC) return append(block, cid);
+  // A node's children are requested together (a few at a time); their bytes are counted as
+  // they arrive, so `maxBytes` still bounds what is held, and joined in link order.
+  const visit = async (cid: CID): Promise<Uint8Array[]> => {
+    const block = await limit(() => fetchBlock({ base, cid, fetch }));
+    if (cid.code === RAW_CODEC) {
+      count(block, cid);
+      return [block];
+    }
     if (cid.code !== DAG_PB_CODEC) {
       throw new IpfsFetchError(`unsupported codec 0x${cid.code.toString(16)}`, {
         cid: cid.toString(),
@@ -83,11 +87,13 @@ export async function fetchIpfs({
         code: "IPFS_UNSUPPORTED",
       });
     }
-    if (file.data !== undefined) append(file.data, cid);
-    for (const link of node.Links) await visit(link.Hash);
+    const own = file.data === undefined ? [] : [file.data];
+    for (const data of own) count(data, cid);
+    const children = await Promise.all(node.Links.map((link) => visit(link.Hash)));
+    return [...own, ...children.flat()];
   };
 
-  await visit(root);
+  const chunks = await visit(root);
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -95,6 +101,25 @@ export async function fetchIpfs({
     offset += chunk.length;
   }
   return bytes;
+}
+
+/** Block requests one fetchIpfs call keeps in flight at most. */
+const BLOCK_REQUESTS_IN_FLIGHT = 8;
+
+/** Runs at most `slots` of the given tasks at a time, in the order they were asked. */
+function limiter(slots: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
 }
 
 async function fetchBlock({

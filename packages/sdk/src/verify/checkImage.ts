@@ -1,6 +1,5 @@
 import { renderPng, type QuantizedOutput, type TokenMetadata } from "@proofmint/core";
 import type { CircuitArtifacts } from "../artifacts/CircuitArtifacts.ts";
-import { fetchIpfs } from "../ipfs/fetchIpfs.ts";
 import type { LinkBook } from "./linkBook.ts";
 
 /**
@@ -12,15 +11,14 @@ export async function checkImage({
   output,
   metadata,
   circuit,
-  gateway,
-  fetch,
+  image: imageRead,
   book,
 }: {
   output: QuantizedOutput;
   metadata: TokenMetadata;
   circuit: CircuitArtifacts | undefined;
-  gateway: string;
-  fetch: typeof globalThis.fetch | undefined;
+  /** The bytes at `metadata.image`, being fetched with `fetchIpfs` (CID-checked). */
+  image: Promise<Uint8Array>;
   book: LinkBook;
 }): Promise<void> {
   const link = "image-render";
@@ -44,7 +42,7 @@ export async function checkImage({
   }
   let image: Uint8Array;
   try {
-    image = await fetchIpfs({ gateway, uri: metadata.image, fetch });
+    image = await imageRead;
   } catch (error) {
     book.failed(link, `${metadata.image}: ${(error as Error).message.split("\n")[0]}`);
     return;

@@ -3,7 +3,6 @@ import { sha256, type Hex } from "viem";
 import type { CircuitArtifacts } from "../artifacts/CircuitArtifacts.ts";
 import { PUBLIC_K1_SRS_SHA256 } from "../constants.ts";
 import type { AigcEngine } from "../engine/AigcEngine.ts";
-import { fetchIpfs } from "../ipfs/fetchIpfs.ts";
 import { checkProofEnvelope } from "./checkProofEnvelope.ts";
 import type { LinkBook } from "./linkBook.ts";
 
@@ -19,8 +18,7 @@ export async function checkProofOffchain({
   metadata,
   proof,
   engine,
-  gateway,
-  fetch,
+  proofJson: proofRead,
   book,
 }: {
   artifacts: CircuitArtifacts;
@@ -29,8 +27,8 @@ export async function checkProofOffchain({
   metadata: TokenMetadata;
   proof: Hex;
   engine: () => Promise<AigcEngine>;
-  gateway: string;
-  fetch: typeof globalThis.fetch | undefined;
+  /** The proof JSON at `metadata.provenance.proof`, being fetched with `fetchIpfs` (CID-checked). */
+  proofJson: Promise<Uint8Array>;
   book: LinkBook;
 }): Promise<void> {
   const link = "offchain-verify";
@@ -71,7 +69,7 @@ export async function checkProofOffchain({
   }
   let proofJson: Uint8Array;
   try {
-    proofJson = await fetchIpfs({ gateway, uri: metadata.provenance.proof, fetch });
+    proofJson = await proofRead;
   } catch (error) {
     book.failed(link, `${metadata.provenance.proof}: ${(error as Error).message.split("\n")[0]}`);
     return;

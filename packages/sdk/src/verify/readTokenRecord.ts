@@ -58,8 +58,65 @@ export async function readTokenRecord({
   fromBlock: BlockNumber | BlockTag;
   book: LinkBook;
 }): Promise<TokenRecord | undefined> {
+  // Every read is independent of the others' answers, so all go out at once (one round trip,
+  // or one HTTP request with a batching transport); the verdicts below still follow the links'
+  // order. `prompt()` is read speculatively and used only if the collection is enumerable.
+  const supports = (interfaceId: Hex) =>
+    client.readContract({
+      address: collection,
+      abi: erc7007Abi,
+      functionName: "supportsInterface",
+      args: [interfaceId],
+    });
+  const reads = {
+    code: settle(client.getCode({ address: collection })),
+    erc7007: settle(supports(IERC7007_INTERFACE_ID)),
+    enumerable: settle(supports(IERC7007_ENUMERABLE_INTERFACE_ID)),
+    owner: settle(
+      client.readContract({
+        address: collection,
+        abi: [...erc7007Abi, ...ERC721_ERRORS_ABI],
+        functionName: "ownerOf",
+        args: [tokenId],
+      }),
+    ),
+    events: settle(
+      client.getContractEvents({
+        address: collection,
+        abi: erc7007Abi,
+        eventName: "AigcData",
+        args: { tokenId },
+        fromBlock,
+        toBlock: "latest",
+      }),
+    ),
+    prompt: settle(
+      client.readContract({
+        address: collection,
+        abi: erc7007EnumerableAbi,
+        functionName: "prompt",
+        args: [tokenId],
+      }),
+    ),
+    tokenUri: settle(
+      client.readContract({
+        address: collection,
+        abi: erc721Abi,
+        functionName: "tokenURI",
+        args: [tokenId],
+      }),
+    ),
+    modelId: settle(
+      client.readContract({
+        address: collection,
+        abi: proofmintCollectionAbi,
+        functionName: "modelId",
+      }),
+    ),
+  };
+
   const link = "erc7007-interface";
-  const code = await client.getCode({ address: collection });
+  const code = unwrap(await reads.code);
   if (code === undefined || code === "0x") {
     book.failed(
       link,
@@ -67,26 +124,20 @@ export async function readTokenRecord({
     );
     return undefined;
   }
-  const supports = async (interfaceId: Hex) =>
-    client.readContract({
-      address: collection,
-      abi: erc7007Abi,
-      functionName: "supportsInterface",
-      args: [interfaceId],
-    });
-  try {
-    if (!(await supports(IERC7007_INTERFACE_ID))) {
-      book.failed(
-        link,
-        `supportsInterface(${IERC7007_INTERFACE_ID}) is false: not an ERC-7007 collection`,
-      );
-      return undefined;
-    }
-  } catch (error) {
-    book.failed(link, `supportsInterface reverted (${describeRevert(error)}): not ERC-165`);
+  const erc7007 = await reads.erc7007;
+  if (!erc7007.ok) {
+    book.failed(link, `supportsInterface reverted (${describeRevert(erc7007.error)}): not ERC-165`);
     return undefined;
   }
-  const enumerable = await supports(IERC7007_ENUMERABLE_INTERFACE_ID).catch(() => false);
+  if (!erc7007.value) {
+    book.failed(
+      link,
+      `supportsInterface(${IERC7007_INTERFACE_ID}) is false: not an ERC-7007 collection`,
+    );
+    return undefined;
+  }
+  const enumerableRead = await reads.enumerable;
+  const enumerable = enumerableRead.ok && enumerableRead.value;
   book.passed(
     link,
     `supportsInterface(${IERC7007_INTERFACE_ID}) is true` +
@@ -94,29 +145,16 @@ export async function readTokenRecord({
   );
 
   const record = "token-record";
-  let owner: Address;
-  try {
-    owner = await client.readContract({
-      address: collection,
-      abi: [...erc7007Abi, ...ERC721_ERRORS_ABI],
-      functionName: "ownerOf",
-      args: [tokenId],
-    });
-  } catch (error) {
+  const ownerRead = await reads.owner;
+  if (!ownerRead.ok) {
     book.failed(
       record,
-      `token ${tokenId} does not exist: ownerOf reverted with ${describeRevert(error)}`,
+      `token ${tokenId} does not exist: ownerOf reverted with ${describeRevert(ownerRead.error)}`,
     );
     return undefined;
   }
-  const events = await client.getContractEvents({
-    address: collection,
-    abi: erc7007Abi,
-    eventName: "AigcData",
-    args: { tokenId },
-    fromBlock,
-    toBlock: "latest",
-  });
+  const owner = ownerRead.value;
+  const events = unwrap(await reads.events);
   const event = events.at(-1);
   if (event === undefined || event.args.prompt === undefined || event.args.aigcData === undefined) {
     book.failed(record, `token ${tokenId} exists but no AigcData event records its data`);
@@ -125,12 +163,7 @@ export async function readTokenRecord({
   const { prompt: promptHash, aigcData: aigcDataHash, proof = "0x" } = event.args;
   let prompt: string | undefined;
   if (enumerable) {
-    prompt = await client.readContract({
-      address: collection,
-      abi: erc7007EnumerableAbi,
-      functionName: "prompt",
-      args: [tokenId],
-    });
+    prompt = unwrap(await reads.prompt);
     if (keccak256(stringToBytes(prompt)) !== promptHash) {
       book.failed(record, `prompt(${tokenId}) is "${prompt}", which is not the AigcData event's`);
       return undefined;
@@ -149,18 +182,25 @@ export async function readTokenRecord({
       `records ${prompt === undefined ? "a prompt" : `the prompt "${prompt}"`} and a ` +
       `${(proof.length - 2) / 2}-byte proof`,
   );
-  const [tokenUri, modelId] = await Promise.all([
-    client
-      .readContract({
-        address: collection,
-        abi: erc721Abi,
-        functionName: "tokenURI",
-        args: [tokenId],
-      })
-      .catch(() => undefined),
-    client
-      .readContract({ address: collection, abi: proofmintCollectionAbi, functionName: "modelId" })
-      .catch(() => undefined),
-  ]);
+  const tokenUriRead = await reads.tokenUri;
+  const modelIdRead = await reads.modelId;
+  const tokenUri = tokenUriRead.ok ? tokenUriRead.value : undefined;
+  const modelId = modelIdRead.ok ? modelIdRead.value : undefined;
   return { prompt, promptHash, aigcDataHash, proof, tokenUri, modelId };
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects (so reads issued together cannot go unhandled). */
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+/** The value, or the read's error rethrown (network failures are not verdicts). */
+function unwrap<T>(settled: Settled<T>): T {
+  if (!settled.ok) throw settled.error;
+  return settled.value;
 }

@@ -75,7 +75,6 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
   }
   const collection = getAddress(parameters.collection);
   const client = parameters.client ?? publicClient(parameters.rpcUrl);
-  const chainId = await client.getChainId();
   const book = linkBook();
   let engine: Promise<AigcEngine> | undefined;
   const getEngine = () =>
@@ -93,13 +92,12 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
     };
   };
 
-  const record = await readTokenRecord({
-    client,
-    collection,
-    tokenId,
-    fromBlock: parameters.fromBlock ?? 0n,
-    book,
-  });
+  // Loading the engine (fetch and compile its wasm) needs nothing from the token: start it now.
+  void getEngine().catch(() => {});
+  const [chainId, record] = await Promise.all([
+    client.getChainId(),
+    readTokenRecord({ client, collection, tokenId, fromBlock: parameters.fromBlock ?? 0n, book }),
+  ]);
   if (record === undefined) {
     const failed =
       book.status("erc7007-interface") === "failed" ? "the ERC-165 link" : "the token-record link";
@@ -156,18 +154,25 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
     book.passed("model-id", `both are ${record.modelId}`);
   }
 
-  const circuit = await resolveArtifacts(artifacts, record.modelId);
+  // Every download the remaining links need starts now, so the network works while the engine
+  // hashes and verifies; each is still checked (CIDs, model id) where it is used.
+  const circuitRead = resolveArtifacts(artifacts, record.modelId);
+  const outputRead = fetchIpfs({ gateway, uri: metadata.provenance.output, fetch });
+  const imageRead = fetchIpfs({ gateway, uri: metadata.image, fetch });
+  const proofRead = fetchIpfs({ gateway, uri: metadata.provenance.proof, fetch });
+  for (const read of [circuitRead, outputRead, imageRead, proofRead]) void read.catch(() => {});
+  const circuit = await circuitRead;
   let output: QuantizedOutput | undefined;
   try {
-    output = parseQuantizedOutput({
-      bytes: await fetchIpfs({ gateway, uri: metadata.provenance.output, fetch }),
-    });
+    output = parseQuantizedOutput({ bytes: await outputRead });
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     book.failed("output-hash", `the raw output ${metadata.provenance.output}: ${message}`);
     book.unsupported("image-render", "not checked: the raw output could not be read");
   }
   if (output !== undefined) {
+    // The render check needs no engine: it runs while the engine may still be compiling.
+    await checkImage({ output, metadata, circuit, image: imageRead, book });
     const rehashed = outputCommitment({ engine: await getEngine(), output: output.output });
     if (rehashed === aigcData)
       book.passed(
@@ -179,7 +184,6 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
         "output-hash",
         `re-hashing the raw output ${metadata.provenance.output} gives ${rehashed}, not the token's aigcData ${aigcData}`,
       );
-    await checkImage({ output, metadata, circuit, gateway, fetch, book });
   }
 
   if (record.modelId === undefined) {
@@ -200,8 +204,7 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
       metadata,
       proof: record.proof,
       engine: getEngine,
-      gateway,
-      fetch,
+      proofJson: proofRead,
       book,
     });
   }
@@ -248,7 +251,8 @@ function publicClient(rpcUrl: string | undefined): PublicClient {
       expected: "an http(s) URL when no client is given",
     });
   }
-  return createPublicClient({ transport: http(rpcUrl) }) as PublicClient;
+  // The reads verifyAigc issues together then travel as one JSON-RPC batch.
+  return createPublicClient({ transport: http(rpcUrl, { batch: true }) }) as PublicClient;
 }
 
 async function resolveArtifacts(

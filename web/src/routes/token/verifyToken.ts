@@ -1,26 +1,67 @@
-import { fetchCircuitArtifacts, verifyAigc, type AigcReport } from "@proofmint/sdk";
+import {
+  fetchCircuitArtifacts,
+  loadEngine,
+  verifyAigc,
+  type AigcReport,
+  type CircuitArtifacts,
+} from "@proofmint/sdk";
+import wasmUrl from "@ezkljs/engine/web/ezkl_bg.wasm?url";
 import card from "virtual:model-card";
 import { LOCAL_CHAIN_ID, type Platform } from "../../lib/platform.svelte.ts";
+
+// The circuit files by model id, fetched once per page load: the SDK checks them against the
+// collection's model id on every verification, so a cached copy is as good as a fresh one.
+const artifactsByModelId = new Map<string, Promise<CircuitArtifacts>>();
+
+function circuitArtifacts(modelId: string): Promise<CircuitArtifacts> {
+  let artifacts = artifactsByModelId.get(modelId);
+  if (artifacts === undefined) {
+    artifacts = fetchCircuitArtifacts({ url: `${location.origin}/circuits/${card.model}` });
+    artifactsByModelId.set(modelId, artifacts);
+    // A failed download is retried by the next verification, not remembered.
+    artifacts.catch(() => artifactsByModelId.delete(modelId));
+  }
+  return artifacts;
+}
+
+// Verification needs the ezkl engine (its wasm fetched and compiled) and the circuit files of the
+// model the server announces before anything is known about a token: the token page starts both
+// when it opens, so the click on "Verify" does not wait for them.
+
+export function prepareEngine(): void {
+  // Fetching the wasm by its URL here starts the download (and streaming compilation) without
+  // waiting for the engine's JavaScript chunk to load first.
+  void loadEngine({ wasm: fetch(wasmUrl) }).catch(() => {});
+}
+
+export function prepareArtifacts({ platform }: { platform: Platform }): void {
+  void circuitArtifacts(platform.model.modelId).catch(() => {});
+}
 
 /**
  * Checks every link of the token's provenance in this browser: the chain through its RPC node,
  * IPFS blocks through this site's gateway (each block hashed), the proof with ezkl's WebAssembly
  * engine. The circuit files come from this site but are used only if they hash to the
- * collection's model id. A development setup passes only on the local chain.
+ * collection's model id. A development setup passes only on the local chain. `fromBlock` (the
+ * mint's block, as the server indexed it) only narrows the event search: a wrong one can make the
+ * token-record link fail, never pass.
  */
 export function verifyToken({
   platform,
   tokenId,
+  fromBlock,
 }: {
   platform: Platform;
   tokenId: bigint;
+  fromBlock?: bigint | undefined;
 }): Promise<AigcReport> {
   return verifyAigc({
     client: platform.publicClient,
     collection: platform.model.collection,
     tokenId,
     gateway: location.origin,
-    artifacts: () => fetchCircuitArtifacts({ url: `${location.origin}/circuits/${card.model}` }),
+    artifacts: ({ modelId }) => circuitArtifacts(modelId),
     acceptDevelopmentSrs: platform.chain.id === LOCAL_CHAIN_ID,
+    fromBlock,
   });
 }
