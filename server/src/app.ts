@@ -97,6 +97,17 @@ export function createApp({ services }: { services: Services }) {
     };
     app.get("/api/*", notFound);
     app.get("/ipfs/*", notFound);
+    // Vite names every built asset after its content hash: cacheable forever, which also lets the
+    // browser keep the engine's compiled WebAssembly between visits.
+    app.get(
+      "/assets/*",
+      serveStatic({
+        root,
+        onFound: (_path, c) => {
+          c.header("Cache-Control", "public, max-age=31536000, immutable");
+        },
+      }),
+    );
     app.get("*", serveStatic({ root }));
     app.get("*", serveStatic({ root, rewriteRequestPath: () => "/index.html" }));
   }

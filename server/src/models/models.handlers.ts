@@ -5,7 +5,7 @@ import { modelInfo } from "./modelInfo.ts";
 import type { listModels } from "./models.routes.ts";
 
 export const listModelsHandler: RouteHandler<typeof listModels, AppEnv> = (c) => {
-  const { artifacts, chain } = c.var.services;
+  const { artifacts, chain, config } = c.var.services;
   const info = modelInfo({ artifacts });
   return c.json(
     {
@@ -16,6 +16,7 @@ export const listModelsHandler: RouteHandler<typeof listModels, AppEnv> = (c) =>
           chainId: chain.chainId,
           collection: chain.collection,
           verifier: chain.verifier,
+          deploymentBlock: config.chain.deploymentBlock.toString(),
           prompt: { maxBytes: PROMPT_MAX_BYTES, alphabet: PROMPT_ALLOWED_CHARACTERS },
         },
       ],

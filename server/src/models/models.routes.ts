@@ -12,6 +12,9 @@ export const ModelSchema = z
     chainId: z.number().int(),
     collection: z.string(),
     verifier: z.string(),
+    deploymentBlock: z
+      .string()
+      .openapi({ description: "The collection's deployment block: where log searches start" }),
     prompt: z.object({ maxBytes: z.number().int(), alphabet: z.string() }),
   })
   .openapi("Model");
