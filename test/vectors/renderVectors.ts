@@ -12,7 +12,7 @@
  *   hex digits, little-endian, negatives as r - |q|), `pixels` (0x hex of the RGB8 bytes from
  *   renderImage), `png` { `width`, `height`, `length` (bytes), `sha256` (0x hex) } of renderPng.
  */
-import { BN254_SCALAR_FIELD_MODULUS, renderImage, renderPng } from "@proofmint/core";
+import { feltToHex, renderImage, renderPng } from "@proofmint/core";
 import { bytesToHex, sha256, type Hex } from "viem";
 
 export type RenderVector = {
@@ -174,14 +174,6 @@ function specs(): RenderSpec[] {
   ];
 }
 
-function feltHex(value: number): string {
-  const felt =
-    ((BigInt(value) % BN254_SCALAR_FIELD_MODULUS) + BN254_SCALAR_FIELD_MODULUS) %
-    BN254_SCALAR_FIELD_MODULUS;
-  const bigEndian = felt.toString(16).padStart(64, "0");
-  return bigEndian.match(/../g)!.reverse().join("");
-}
-
 /** Derives the render vectors from packages/core; throws if core disagrees with a case. */
 export function renderVectors(): RenderVectors {
   const cases = specs().map(
@@ -201,7 +193,7 @@ export function renderVectors(): RenderVectors {
         outputScale,
         displaySize,
         output,
-        outputFelts: output.map(feltHex),
+        outputFelts: output.map((value) => feltToHex({ value: BigInt(value) })),
         pixels: bytesToHex(pixels),
         png: {
           width: width * factor,

@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
-import { publicInstances } from "@proofmint/core";
-import { bytesToBigInt, hexToBytes, type Hex } from "viem";
+import { feltFromHex, publicInstances } from "@proofmint/core";
+import type { Hex } from "viem";
 import { ServerError } from "../../errors.ts";
 import type { StageContext, StageResult } from "./stageContext.ts";
 
@@ -15,9 +15,7 @@ export class ProofRejectedError extends ServerError {
 /** The public instances a proof JSON carries: ezkl writes field elements as little-endian hex. */
 function proofInstances(proofJson: Uint8Array): bigint[] {
   const parsed = JSON.parse(new TextDecoder().decode(proofJson)) as { instances?: string[][] };
-  return (parsed.instances?.[0] ?? []).map((hex) =>
-    bytesToBigInt(hexToBytes(`0x${hex}` as Hex).reverse()),
-  );
+  return (parsed.instances?.[0] ?? []).map((hex) => feltFromHex({ hex }));
 }
 
 /**
