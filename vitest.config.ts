@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 // Three projects: `unit` tests sit beside the code and need no running services; `e2e` tests in
 // test/e2e start real processes (anvil, the prover, the server) and run one file at a time;
 // `drills` (test/drills) attack a running platform: hostile input, forged proofs, secrets, and,
-// with PROOFMINT_DRILLS=slow or CI=true, faults and load.
+// unless PROOFMINT_TESTS=quick, faults and load.
 export default defineConfig({
   test: {
     projects: [

@@ -6,6 +6,11 @@ import { existsSync } from "node:fs";
 
 const onlyArg = process.argv.slice(2);
 
+// The full profile, the default and what CI runs: forge's deep profile (50,000 fuzz and invariant
+// runs, fixed seed) and the slow drills (faults, load). PROOFMINT_TESTS=quick runs forge's ci
+// profile (10,000 fuzz runs) and skips the slow drills, for a faster loop while working.
+const quick = process.env.PROOFMINT_TESTS === "quick";
+
 /** Python suites need the project virtual environment; it is created on first use. */
 function pythonEnv() {
   const result = spawnSync("scripts/python-env.sh", { stdio: ["ignore", "pipe", "inherit"] });
@@ -15,9 +20,9 @@ function pythonEnv() {
 
 const suites = [
   {
-    name: "contracts (forge)",
+    name: quick ? "contracts (forge)" : "contracts (forge, deep profile)",
     present: () => existsSync("contracts/test"),
-    run: () => ["npx", ["forge", "test"], { FOUNDRY_PROFILE: "ci" }],
+    run: () => ["npx", ["forge", "test"], { FOUNDRY_PROFILE: quick ? "ci" : "deep" }],
   },
   {
     name: "python (pytest)",
@@ -25,7 +30,7 @@ const suites = [
     run: () => [pythonEnv(), ["-m", "pytest", "-q", "models", "circuits"], { PYTHONPATH: "." }],
   },
   {
-    name: "typescript (vitest)",
+    name: "unit (vitest)",
     present: () => existsSync("packages/core/src"),
     run: () => ["npx", ["vitest", "run", "--project", "unit"], {}],
   },
@@ -40,8 +45,8 @@ const suites = [
     run: () => ["node", ["test/web/run.mjs"], {}],
   },
   {
-    // Hostile input, forged proofs and secrets always; faults and load too with
-    // PROOFMINT_DRILLS=slow or CI=true (test/drills/drillPlatform.ts).
+    // Hostile input, forged proofs and secrets always; faults and load unless PROOFMINT_TESTS=quick
+    // (test/drills/drillPlatform.ts reads it).
     name: "drills (vitest)",
     present: () => existsSync("test/drills"),
     run: () => ["npx", ["vitest", "run", "--project", "drills"], {}],

@@ -1,9 +1,9 @@
-// Faults (slow profile): kill -9 of the server at every stage of the pipeline (including between
-// the relayer's commit and its reveal, and during the IPFS write), the chain RPC going away and
-// coming back, and the native prover dying in the middle of a proof. After each fault every job
-// completes or fails with a recorded reason, nothing is done twice (one token per prompt, each
-// stage completed once, one block per stored document), and no working file or prover process
-// is left behind.
+// Faults (skipped with PROOFMINT_TESTS=quick): kill -9 of the server at every stage of the
+// pipeline (including between the relayer's commit and its reveal, and during the IPFS write), the
+// chain RPC going away and coming back, and the native prover dying in the middle of a proof.
+// After each fault every job completes or fails with a recorded reason, nothing is done twice (one
+// token per prompt, each stage completed once, one block per stored document), and no working file
+// or prover process is left behind.
 import { execFileSync } from "node:child_process";
 import { watch } from "node:fs";
 import { mkdir, readdir, readFile } from "node:fs/promises";
@@ -137,7 +137,7 @@ async function expectNoWorkingFiles(): Promise<void> {
   expect(files.filter((file) => file.includes(`${join(platform.dataDir, "jobs")}/`))).toEqual([]);
 }
 
-describe.skipIf(!slowDrills)("faults (slow profile)", () => {
+describe.skipIf(!slowDrills)("faults (full profile)", () => {
   it(
     "survives kill -9 at every stage, between commit and reveal and during the IPFS write; " +
       "every job completes once, with one token and one block per stored document",

@@ -7,7 +7,7 @@
 //
 // On-chain calls are cheap, so every 32-byte word and all 65 instances are tried there each run;
 // the engine takes about a second a proof, so it gets every class each run and every instance
-// in the slow profile.
+// in the full profile.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -236,7 +236,7 @@ describe("forged proofs", () => {
     expect(accepted).toEqual([]);
   });
 
-  it(`rejects changed public instances off-chain (${slowDrills ? "all 65" : "a sample; all 65 in the slow profile"})`, () => {
+  it(`rejects changed public instances off-chain (${slowDrills ? "all 65" : "a sample; all 65 in the full profile"})`, () => {
     const promptLength = (fixture.promptBytes.length - 2) / 2;
     const positions = slowDrills
       ? Array.from({ length: 65 }, (_, i) => i)

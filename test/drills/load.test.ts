@@ -1,8 +1,8 @@
-// Load (slow profile): 1,000 read requests and 100 generation submissions from 20 concurrent
-// clients on loopback, against a server with a small queue (QUEUE_LIMIT=3) so the excess is
-// refused at once. No 5xx, every 429 carries Retry-After, the server's memory stays bounded
-// (sampled from /proc while the load runs and while the accepted jobs prove), and every accepted
-// job finishes.
+// Load (skipped with PROOFMINT_TESTS=quick): 1,000 read requests and 100 generation submissions
+// from 20 concurrent clients on loopback, against a server with a small queue (QUEUE_LIMIT=3) so
+// the excess is refused at once. No 5xx, every 429 carries Retry-After, the server's memory stays
+// bounded (sampled from /proc while the load runs and while the accepted jobs prove), and every
+// accepted job finishes.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { call, slowDrills, startDrillPlatform, type DrillPlatform } from "./drillPlatform.ts";
 import { residentMiB, runLoad } from "./loadRun.ts";
@@ -30,7 +30,7 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-describe.skipIf(!slowDrills)("load (slow profile)", () => {
+describe.skipIf(!slowDrills)("load (full profile)", () => {
   it("serves 1,000 reads and 100 submissions from 20 clients: no 5xx, 429 with Retry-After, bounded memory, every accepted job finishes", async () => {
     const { url, pid } = platform.server;
     // Warm up first: one generation loads the engine's WebAssembly and the render thread, so the
