@@ -3,18 +3,10 @@
 // artifacts. `cold` includes loading the ezkl engine (first call in a process); `warm` is the
 // median of BENCH_RUNS (default 5) later calls. Run by bench/run.mjs:
 // `npx tsx bench/sdk.bench.ts <out.json>`.
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { promptTokenId } from "@proofmint/core";
-import {
-  deployCollection,
-  readGenerationEvents,
-  startAnvil,
-  startServerProcess,
-  type RunningAnvil,
-  type ServerProcess,
-} from "@proofmint/server/platform";
+import { readGenerationEvents, startLocalPlatform } from "@proofmint/server/platform";
 import { verifyAigc } from "@proofmint/sdk";
 import { readCircuitArtifacts } from "@proofmint/sdk/node";
 
@@ -24,31 +16,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const RECIPIENT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const PROMPT = "bench sdk a blue ring";
 
-let anvil: RunningAnvil | undefined;
-let server: ServerProcess | undefined;
-let dataDir: string | undefined;
+const platform = await startLocalPlatform({ root, name: "sdk-bench" });
 try {
-  const manifest = JSON.parse(await readFile(join(root, "circuits/glyph/manifest.json"), "utf8"));
-  anvil = await startAnvil({ port: 0 });
-  const deployment = await deployCollection({
-    root,
-    rpcUrl: anvil.rpcUrl,
-    chainId: 31337,
-    modelId: (manifest as { model_id: string }).model_id,
-  });
-  dataDir = await mkdtemp(join(tmpdir(), "proofmint-sdk-bench-"));
-  server = await startServerProcess({
-    root,
-    env: {
-      RPC_URL: anvil.rpcUrl,
-      CHAIN_ID: "31337",
-      COLLECTION_ADDRESS: deployment.collection,
-      DEPLOYMENT_BLOCK: String(deployment.startBlock),
-      DATA_DIR: dataDir,
-      PROVER_POOL_SIZE: "1",
-      INDEXER_POLL_MS: "200",
-    },
-  });
+  const { anvil, deployment, server } = platform;
   const response = await fetch(`${server.url}/api/generations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -67,10 +37,10 @@ try {
   const verify = async () => {
     const started = performance.now();
     const report = await verifyAigc({
-      rpcUrl: anvil!.rpcUrl,
+      rpcUrl: anvil.rpcUrl,
       collection: deployment.collection,
       tokenId: promptTokenId({ prompt: PROMPT }),
-      gateway: server!.url,
+      gateway: server.url,
       artifacts,
       acceptDevelopmentSrs: true,
     });
@@ -99,7 +69,5 @@ try {
   for (const metric of metrics) console.log(`${metric.name}: ${metric.value} ${metric.unit}`);
   if (out) await writeFile(out, `${JSON.stringify({ metrics }, null, 2)}\n`);
 } finally {
-  await server?.stop();
-  await anvil?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await platform.stop();
 }

@@ -1,16 +1,13 @@
 // Server latency, end to end on anvil: prompt -> ready to mint and prompt -> minted (relayed
 // mint, seen by the indexer), p50 and p95 over 20 prompts one at a time, then 20 prompts from 4
-// concurrent creators. Run by bench/run.mjs: `npx tsx bench/server.bench.ts <out.json>`.
-// Options: BENCH_PROMPTS (default 20), BENCH_CREATORS (default 4).
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+// concurrent creators, with one prover (the default on two cores; BENCH_PROVERS sets another).
+// Run by bench/run.mjs: `npx tsx bench/server.bench.ts <out.json>`.
+// Options: BENCH_PROMPTS (default 20), BENCH_CREATORS (default 4), BENCH_PROVERS (default 1).
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import {
-  deployCollection,
   readGenerationEvents,
-  startAnvil,
-  startServerProcess,
-  type RunningAnvil,
+  startLocalPlatform,
   type ServerProcess,
 } from "@proofmint/server/platform";
 
@@ -18,6 +15,7 @@ const root = resolve(import.meta.dirname, "..");
 const out = process.argv[2];
 const PROMPTS = Number(process.env.BENCH_PROMPTS ?? 20);
 const CREATORS = Number(process.env.BENCH_CREATORS ?? 4);
+const PROVERS = process.env.BENCH_PROVERS ?? "1";
 // Anvil's default account 1 receives the tokens; the server relays with account 0.
 const RECIPIENT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const WORDS = ["red", "blue", "green", "small", "large", "circle", "square", "ring", "dot", "line"];
@@ -93,32 +91,13 @@ function metrics(label: string, samples: Sample[]) {
   ];
 }
 
-let anvil: RunningAnvil | undefined;
-let server: ServerProcess | undefined;
-const dataDir = await mkdtemp(join(tmpdir(), "proofmint-bench-"));
+const platform = await startLocalPlatform({
+  root,
+  name: "bench",
+  env: { QUEUE_LIMIT: "64", LOG_LEVEL: "warn", PROVER_POOL_SIZE: PROVERS },
+});
 try {
-  const manifest = JSON.parse(await readFile(join(root, "circuits/glyph/manifest.json"), "utf8"));
-  const modelId = (manifest as { model_id: string }).model_id;
-  anvil = await startAnvil({ port: 0 });
-  const deployment = await deployCollection({
-    root,
-    rpcUrl: anvil.rpcUrl,
-    chainId: 31337,
-    modelId,
-  });
-  server = await startServerProcess({
-    root,
-    env: {
-      RPC_URL: anvil.rpcUrl,
-      CHAIN_ID: "31337",
-      COLLECTION_ADDRESS: deployment.collection,
-      DEPLOYMENT_BLOCK: String(deployment.startBlock),
-      DATA_DIR: dataDir,
-      QUEUE_LIMIT: "64",
-      INDEXER_POLL_MS: "200",
-      LOG_LEVEL: "warn",
-    },
-  });
+  const { server } = platform;
   const run = Date.now().toString(36);
   console.log("warming up (first proof loads the proving key)");
   await measure(server, prompt(run, 999));
@@ -137,7 +116,7 @@ try {
   await Promise.all(
     Array.from({ length: CREATORS }, async (_, creator) => {
       for (let k = 0; k < perCreator; k++) {
-        concurrent.push(await measure(server!, prompt(run, 100 + creator * perCreator + k)));
+        concurrent.push(await measure(server, prompt(run, 100 + creator * perCreator + k)));
       }
     }),
   );
@@ -160,7 +139,5 @@ try {
   if (out) await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
   console.table(result.metrics);
 } finally {
-  await server?.stop();
-  await anvil?.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await platform.stop();
 }

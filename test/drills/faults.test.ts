@@ -223,7 +223,10 @@ describe.skipIf(!slowDrills)("faults (full profile)", () => {
 
       // One token, owned by the recipient; one mint transaction.
       const chain = createPublicClient({ transport: http(platform.anvil.rpcUrl) });
-      const contract = { address: platform.collection, abi: proofmintCollectionAbi } as const;
+      const contract = {
+        address: platform.deployment.collection,
+        abi: proofmintCollectionAbi,
+      } as const;
       const tokenId = promptTokenId({ prompt });
       expect(
         getAddress(
@@ -278,7 +281,7 @@ describe.skipIf(!slowDrills)("faults (full profile)", () => {
     expect(done.status, JSON.stringify(done.error)).toBe("minted");
     expect(
       await chain.readContract({
-        address: platform.collection,
+        address: platform.deployment.collection,
         abi: proofmintCollectionAbi,
         functionName: "balanceOf",
         args: [recipient],

@@ -3,9 +3,7 @@
 // server's own mint arguments and a forged tokenURI, whose documents a small test gateway serves
 // next to the server's (the SDK checks every block's hash, so the forgeries are real CIDs).
 import { createServer, type Server } from "node:http";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CID } from "multiformats/cid";
@@ -33,9 +31,8 @@ import {
   type TokenMetadata,
 } from "@proofmint/core";
 import {
-  deployCollection,
-  startAnvil,
-  startServerProcess,
+  startLocalPlatform,
+  type LocalPlatform,
   type RunningAnvil,
   type ServerProcess,
 } from "@proofmint/server/platform";
@@ -55,11 +52,11 @@ const ANVIL_MNEMONIC = "test test test test test test test test test test test j
 const creator = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: 1 }).address;
 const walletAccount = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: 2 });
 
+let platform: LocalPlatform;
 let anvil: RunningAnvil;
 let server: ServerProcess;
 let gateway: Server;
 let gatewayUrl: string;
-let dataDir: string;
 let chain: PublicClient;
 let collection: Address;
 let artifacts: CircuitArtifacts;
@@ -155,30 +152,11 @@ const verify = (tokenId: bigint, address: Address = collection) =>
   });
 
 beforeAll(async () => {
-  const manifest = JSON.parse(await readFile(join(root, "circuits/glyph/manifest.json"), "utf8"));
   artifacts = await readCircuitArtifacts({ dir: join(root, "circuits/glyph") });
-  anvil = await startAnvil({ port: 0 });
-  const deployment = await deployCollection({
-    root,
-    rpcUrl: anvil.rpcUrl,
-    chainId: 31337,
-    modelId: (manifest as { model_id: string }).model_id,
-  });
-  collection = deployment.collection;
+  platform = await startLocalPlatform({ root, name: "sdk-e2e" });
+  ({ anvil, server } = platform);
+  collection = platform.deployment.collection;
   chain = createPublicClient({ transport: http(anvil.rpcUrl) }) as PublicClient;
-  dataDir = await mkdtemp(join(tmpdir(), "proofmint-sdk-e2e-"));
-  server = await startServerProcess({
-    root,
-    env: {
-      RPC_URL: anvil.rpcUrl,
-      CHAIN_ID: "31337",
-      COLLECTION_ADDRESS: collection,
-      DEPLOYMENT_BLOCK: String(deployment.startBlock),
-      DATA_DIR: dataDir,
-      PROVER_POOL_SIZE: "1",
-      INDEXER_POLL_MS: "200",
-    },
-  });
   gateway = createServer(async (request, response) => {
     const cid = new URL(request.url!, "http://gateway").pathname.replace("/ipfs/", "");
     const bytes =
@@ -194,9 +172,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((done) => gateway?.close(done));
-  await server?.stop();
-  await anvil?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await platform?.stop();
 });
 
 describe("verifyAigc and the CLI, end to end", () => {

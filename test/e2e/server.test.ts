@@ -1,9 +1,7 @@
 // The whole platform, for real: anvil, the deployed collection, the server process with its
 // SQLite file, embedded IPFS store and native prover pool. One server (pool of 1, queue of 3) is
 // shared by the cases, which run in order; the proofs dominate the time (a few seconds each).
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   createPublicClient,
@@ -23,11 +21,10 @@ import {
   renderPng,
 } from "@proofmint/core";
 import {
-  deployCollection,
   readGenerationEvents,
-  startAnvil,
-  startServerProcess,
+  startLocalPlatform,
   type GenerationStreamEvent,
+  type LocalPlatform,
   type RunningAnvil,
   type ServerProcess,
 } from "@proofmint/server/platform";
@@ -50,10 +47,9 @@ type Generation = {
   events: { id: number; type: string; data: Record<string, unknown> }[];
 };
 
+let platform: LocalPlatform;
 let anvil: RunningAnvil;
 let server: ServerProcess;
-let dataDir: string;
-let serverEnv: Record<string, string>;
 let chain: ReturnType<typeof createPublicClient>;
 let collection: Address;
 
@@ -101,35 +97,19 @@ function completedStages(events: { type: string; data: Record<string, unknown> }
   return events.filter((event) => event.type === "stage").map((event) => String(event.data.stage));
 }
 
-async function startServer(): Promise<void> {
-  server = await startServerProcess({ root, env: serverEnv });
+async function restartServer(): Promise<void> {
+  server = await platform.restartServer();
 }
 
 beforeAll(async () => {
-  const manifest = JSON.parse(await readFile(join(root, "circuits/glyph/manifest.json"), "utf8"));
-  const modelId = (manifest as { model_id: string }).model_id;
-  anvil = await startAnvil({ port: 0 });
-  const deployment = await deployCollection({
+  platform = await startLocalPlatform({
     root,
-    rpcUrl: anvil.rpcUrl,
-    chainId: 31337,
-    modelId,
+    name: "e2e",
+    env: { QUEUE_LIMIT: "3", MAX_BODY_BYTES: "4096" },
   });
-  collection = deployment.collection;
+  ({ anvil, server } = platform);
+  collection = platform.deployment.collection;
   chain = createPublicClient({ transport: http(anvil.rpcUrl) });
-  dataDir = await mkdtemp(join(tmpdir(), "proofmint-e2e-"));
-  serverEnv = {
-    RPC_URL: anvil.rpcUrl,
-    CHAIN_ID: "31337",
-    COLLECTION_ADDRESS: collection,
-    DEPLOYMENT_BLOCK: String(deployment.startBlock),
-    DATA_DIR: dataDir,
-    PROVER_POOL_SIZE: "1",
-    QUEUE_LIMIT: "3",
-    INDEXER_POLL_MS: "200",
-    MAX_BODY_BYTES: "4096",
-  };
-  await startServer();
 });
 
 afterEach((context) => {
@@ -139,9 +119,7 @@ afterEach((context) => {
 });
 
 afterAll(async () => {
-  await server?.stop();
-  await anvil?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await platform?.stop();
 });
 
 describe("server, end to end", () => {
@@ -359,7 +337,7 @@ describe("server, end to end", () => {
       );
       await new Promise((done) => setTimeout(done, 500));
       await server.kill();
-      await startServer();
+      await restartServer();
 
       const finished = await Promise.all(ids.map((id) => waitFor(id, ["ready"])));
       for (const job of finished) {

@@ -4,11 +4,11 @@
 // Ctrl-C stops everything this started. Local state lives in DATA_DIR (default .data/).
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { startAnvil, type RunningAnvil } from "./anvil.ts";
 import { deployCollection } from "./deployCollection.ts";
+import { readModelId } from "./localPlatform.ts";
 import { readGenerationEvents } from "./readGenerationEvents.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -81,10 +81,7 @@ async function main(): Promise<void> {
       root,
       process.env.CIRCUIT_DIR || join("circuits", process.env.CIRCUIT_MODEL || "glyph"),
     );
-    const manifest = JSON.parse(await readFile(join(circuitDir, "manifest.json"), "utf8")) as {
-      model_id: string;
-    };
-    const modelId = manifest.model_id;
+    const modelId = await readModelId(circuitDir);
     const deployment = await deployCollection({ root, rpcUrl, chainId, modelId, log: say });
     say(`${deployment.deployed ? "deployed" : "found"} the collection at ${deployment.collection}`);
 
