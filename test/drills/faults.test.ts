@@ -5,8 +5,9 @@
 // token per prompt, each stage completed once, one block per stored document), and no working file
 // or prover process is left behind.
 import { execFileSync } from "node:child_process";
-import { watch } from "node:fs";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPublicClient, getAddress, http, type Address } from "viem";
@@ -30,11 +31,19 @@ type Generation = {
 };
 
 let platform: DrillPlatform;
+/** The server's PROOFMINT_FAILPOINTS_DIR: a file created here arms the failpoint of its name. */
+let failpoints: string;
 
 beforeAll(async () => {
   if (!slowDrills) return;
+  failpoints = await mkdtemp(join(tmpdir(), "proofmint-failpoints-"));
   platform = await startDrillPlatform({
-    env: { QUEUE_LIMIT: "8", JOB_MAX_ATTEMPTS: "5", JOB_LEASE_MS: "10000" },
+    env: {
+      QUEUE_LIMIT: "8",
+      JOB_MAX_ATTEMPTS: "5",
+      JOB_LEASE_MS: "10000",
+      PROOFMINT_FAILPOINTS_DIR: failpoints,
+    },
   });
 });
 
@@ -46,6 +55,7 @@ afterEach((context) => {
 
 afterAll(async () => {
   await platform?.stop();
+  if (failpoints) await rm(failpoints, { recursive: true, force: true });
 });
 
 const url = () => platform.server.url;
@@ -147,8 +157,8 @@ describe.skipIf(!slowDrills)("faults (full profile)", () => {
       const id = await submit(prompt, recipient);
       const queuedId = await submit(queuedPrompt);
       // Kill points, in pipeline order: the start of each stage (with a small delay for some, so
-      // the kill lands inside the stage), and the IPFS write: the first block of the store stage
-      // on disk, while the others are still to come. The relayer's commit is sent at the
+      // the kill lands inside the stage), and the IPFS write: three documents of the store stage
+      // on disk, the metadata still to come. The relayer's commit is sent at the
       // pipeline's start, so every kill up to the mint stage falls between commit and reveal.
       const atStage = (stage: string, delayMs = 0) => ({
         name: `stage ${stage}`,
@@ -161,13 +171,11 @@ describe.skipIf(!slowDrills)("faults (full profile)", () => {
         atStage("render", 3),
         atStage("prove", 1_500),
         atStage("verify"),
-        { ...atStage("verify"), name: "IPFS write", blocks: true },
+        { ...atStage("verify"), name: "IPFS write", failpoint: "store.between-documents" },
         atStage("store"),
         atStage("ready"),
         atStage("mint"),
       ];
-      const blocksDir = join(platform.dataDir, "blocks");
-      await mkdir(blocksDir, { recursive: true });
       const killed: {
         point: string;
         stage: string;
@@ -176,16 +184,14 @@ describe.skipIf(!slowDrills)("faults (full profile)", () => {
       }[] = [];
       let after: number | undefined;
       for (const point of killPoints) {
-        if ("blocks" in point) {
-          // The verify stage reruns after the last restart (about a second); the store stage then
-          // writes its four documents at once, in a few milliseconds. inotify reports the first
-          // entry it creates in the blockstore, and the kill follows at once.
-          const watcher = watch(blocksDir);
-          const first = new Promise((done) => watcher.once("change", done));
-          const timeout = new Promise((done) => setTimeout(done, 120_000, "timeout"));
-          const seen = await Promise.race([first, timeout]);
-          watcher.close();
-          expect(seen).not.toBe("timeout");
+        if ("failpoint" in point) {
+          // The store stage writes its four documents within milliseconds, too fast for a signal
+          // from here to land between them. The server crashes itself there instead, as kill -9
+          // would (server/src/faults/failpoint.ts), once the verify stage has rerun.
+          const armed = join(failpoints, point.failpoint);
+          await writeFile(armed, "");
+          const fired = await waitUntil(() => !existsSync(armed), 120_000);
+          expect(fired, `the ${point.failpoint} failpoint never fired`).toBe(true);
         } else {
           const events = await readGenerationEvents({
             url: url(),

@@ -1,5 +1,6 @@
 import { serializeTokenMetadata, tokenMetadata, type IpfsUri } from "@proofmint/core";
 import type { Hex } from "viem";
+import { failpoint } from "../../faults/failpoint.ts";
 import { modelInfo } from "../../models/modelInfo.ts";
 import type { StageContext, StageResult } from "./stageContext.ts";
 
@@ -23,6 +24,8 @@ export async function store({
     files.read(files.image).then((bytes) => content.add(bytes)),
     files.read(files.proof).then((bytes) => content.add(bytes)),
   ]);
+  // The fault drills crash here: three documents stored, the metadata not yet.
+  failpoint("store.between-documents");
   const metadata = tokenMetadata({
     prompt: job.prompt,
     model: model.name,
