@@ -2,6 +2,7 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import type { TestContext } from "vitest";
 
 export const ARTIFACTS = resolve(import.meta.dirname, "../../test-results/web");
 
@@ -32,8 +33,9 @@ export async function launchBrowser({
 export type WatchedPage = { page: Page; consoleErrors: string[] };
 
 /**
- * A page whose console errors and uncaught exceptions are collected, with the chain's RPC URL
- * set for the site (the test's anvil runs on a free port, not 8545).
+ * A page whose console errors and uncaught exceptions are collected. The site reads the chain
+ * through the RPC URL that /api/models announces; `rpcUrl`, when given, is the collector's own
+ * node for the token page's verification, as if chosen there.
  */
 export async function openPage({
   browser,
@@ -41,11 +43,16 @@ export async function openPage({
   viewport = { width: 1280, height: 900 },
 }: {
   browser: Browser;
-  rpcUrl: string;
+  rpcUrl?: string | undefined;
   viewport?: { width: number; height: number };
 }): Promise<WatchedPage> {
   const context = await browser.newContext({ viewport });
-  await context.addInitScript((url) => localStorage.setItem("proofmint:rpc-url", url), rpcUrl);
+  if (rpcUrl !== undefined) {
+    await context.addInitScript(
+      (url) => localStorage.setItem("proofmint:verify-rpc-url", url),
+      rpcUrl,
+    );
+  }
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
@@ -58,4 +65,21 @@ export async function openPage({
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** For `afterEach`: a screenshot of `page`, named after the test, when the test failed. */
+export async function screenshotIfFailed({
+  context,
+  page,
+  prefix = "failed",
+}: {
+  context: TestContext;
+  page: Page | undefined;
+  prefix?: string;
+}): Promise<void> {
+  if (context.task.result?.state !== "fail" || page === undefined) return;
+  await screenshot(
+    page,
+    `${prefix}-${context.task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`,
+  );
 }

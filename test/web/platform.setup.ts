@@ -9,6 +9,7 @@ declare module "vitest" {
     rpcUrl: string;
     modelId: string;
     chromium: string;
+    serverEnv: Record<string, string>;
   }
 }
 
@@ -19,5 +20,6 @@ export default async function setup(project: TestProject) {
   project.provide("rpcUrl", platform.rpcUrl);
   project.provide("modelId", platform.modelId);
   project.provide("chromium", chromium);
+  project.provide("serverEnv", platform.env);
   return platform.stop;
 }

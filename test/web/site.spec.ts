@@ -4,10 +4,10 @@
 // page show it; phone-sized layouts do not overflow; the console stays clean.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openPage, screenshot } from "./browser.ts";
+import { launchBrowser, openPage, screenshot, screenshotIfFailed } from "./browser.ts";
+import { waitForMinted, waitForPreview } from "./createPage.ts";
 
 const siteUrl = inject("siteUrl");
-const rpcUrl = inject("rpcUrl");
 const PROMPT_TYPED = "A  Big Red STAR on Blue";
 const PROMPT = "a big red star on blue";
 
@@ -18,14 +18,10 @@ let tokenId: string;
 
 beforeAll(async () => {
   browser = await launchBrowser({ executablePath: inject("chromium") });
-  ({ page, consoleErrors } = await openPage({ browser, rpcUrl }));
+  ({ page, consoleErrors } = await openPage({ browser }));
 });
 
-afterEach(async (context) => {
-  if (context.task.result?.state === "fail") {
-    await screenshot(page, `failed-${context.task.name.replace(/[^a-z0-9]+/gi, "-").slice(0, 60)}`);
-  }
-});
+afterEach((context) => screenshotIfFailed({ context, page }));
 
 afterAll(async () => {
   await browser?.close();
@@ -81,12 +77,7 @@ describe("the site, end to end", () => {
         '[data-stage="prove"][data-state="running"], [data-stage="prove"][data-state="done"]',
       )
       .waitFor({ timeout: 240_000 });
-    // The preview, or the failure the assertion then shows.
-    await page
-      .locator('[data-testid="preview"], .progress [role="alert"]')
-      .first()
-      .waitFor({ timeout: 300_000 });
-    expect(await page.locator('.progress [role="alert"]').allTextContents()).toEqual([]);
+    await waitForPreview(page);
     for (const stage of ["validate", "infer", "render", "prove", "verify", "store", "ready"]) {
       expect(await page.locator(`[data-stage="${stage}"]`).getAttribute("data-state")).toBe("done");
     }
@@ -101,12 +92,7 @@ describe("the site, end to end", () => {
   it("mints with the development wallet: commit, wait, reveal", async () => {
     await page.getByRole("button", { name: "Use the development wallet" }).click();
     await page.getByTestId("mint-button").click();
-    // Either the token link, or a failure whose message the assertion shows.
-    await page
-      .locator('[data-testid="token-link"], [data-failure]')
-      .first()
-      .waitFor({ timeout: 180_000 });
-    expect(await page.locator("[data-failure]").allTextContents()).toEqual([]);
+    await waitForMinted(page);
     expect(await page.locator(".transactions li").count()).toBe(2);
     await screenshot(page, "create-minted");
     const href = await page.getByTestId("token-link").getAttribute("href");
@@ -162,7 +148,7 @@ describe("the site, end to end", () => {
   });
 
   it("fits a phone-sized screen", async () => {
-    const phone = await openPage({ browser, rpcUrl, viewport: { width: 375, height: 740 } });
+    const phone = await openPage({ browser, viewport: { width: 375, height: 740 } });
     for (const [path, name] of [
       ["/", "phone-create"],
       [`/token/${tokenId}`, "phone-token"],

@@ -45,6 +45,35 @@ describe("loadConfig", () => {
     expect(lines.some((line) => line.startsWith("QUEUE_LIMIT:"))).toBe(true);
   });
 
+  it("announces PUBLIC_RPC_URL to browsers, or RPC_URL when it is unset", () => {
+    expect(loadConfig({ env: {}, root }).chain.publicRpcUrl).toBe("http://127.0.0.1:8545");
+    const rpcUrl = "http://10.0.0.5:8545";
+    expect(loadConfig({ env: { RPC_URL: rpcUrl }, root }).chain.publicRpcUrl).toBe(rpcUrl);
+    const publicRpcUrl = "https://rpc.example.org/v1";
+    expect(
+      loadConfig({ env: { RPC_URL: rpcUrl, PUBLIC_RPC_URL: publicRpcUrl }, root }).chain,
+    ).toMatchObject({ rpcUrl, publicRpcUrl });
+  });
+
+  it("stops start-up on a malformed PUBLIC_RPC_URL, naming it", () => {
+    for (const bad of ["rpc.example.org", "localhost:8545", "ws://127.0.0.1:8545", "http://"]) {
+      const lines = problems({ PUBLIC_RPC_URL: bad });
+      expect(lines, bad).toHaveLength(1);
+      expect(lines[0]).toMatch(/^PUBLIC_RPC_URL: must be an http\(s\) URL that browsers can reach/);
+      expect(lines[0]).toContain(`(got "${bad}")`);
+    }
+  });
+
+  it("never gives browsers a WebSocket RPC_URL, or one with a password", () => {
+    const [webSocket] = problems({ RPC_URL: "wss://rpc.example.org" });
+    expect(webSocket).toMatch(/^PUBLIC_RPC_URL: unset, and RPC_URL is a WebSocket URL/);
+    const [credentials] = problems({ RPC_URL: "https://user:hunter2@rpc.example.org" });
+    expect(credentials).toMatch(/^PUBLIC_RPC_URL: .*user name or password/);
+    expect(credentials).not.toContain("hunter2");
+    const env = { RPC_URL: "wss://rpc.example.org", PUBLIC_RPC_URL: "https://rpc.example.org" };
+    expect(loadConfig({ env, root }).chain.publicRpcUrl).toBe("https://rpc.example.org");
+  });
+
   it("never echoes a private key, in errors or when printed", () => {
     const [line] = problems({ RELAYER_PRIVATE_KEY: "0xdeadbeef-secret" });
     expect(line).toMatch(/^RELAYER_PRIVATE_KEY:/);

@@ -35,6 +35,11 @@ export type Config = {
   };
   chain: {
     rpcUrl: string;
+    /**
+     * The JSON-RPC URL browsers use (announced by `GET /api/models`): `PUBLIC_RPC_URL`, or
+     * `RPC_URL` when that is an http(s) URL without credentials.
+     */
+    publicRpcUrl: string;
     chainId: number;
     /** The collection; undefined until deployed (the server refuses to start without it). */
     collection: Address | undefined;
@@ -75,6 +80,12 @@ const envSchema = z.object({
     .optional(),
   IPFS_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   RPC_URL: z.url({ protocol: /^(https?|wss?)$/ }).default("http://127.0.0.1:8545"),
+  PUBLIC_RPC_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "must be an http(s) URL that browsers can reach, e.g. https://rpc.example.org",
+    })
+    .optional(),
   CHAIN_ID: positiveInteger(ANVIL_CHAIN_ID),
   COLLECTION_ADDRESS: z
     .string()
@@ -164,6 +175,27 @@ function readRelayerKey(
 }
 
 /**
+ * The RPC URL announced to browsers: PUBLIC_RPC_URL, else RPC_URL unless browsers cannot use it
+ * (a WebSocket URL: the site reads over http) or it must stay private (a user name or password).
+ */
+function readPublicRpcUrl(env: z.infer<typeof envSchema>, problems: string[]): string {
+  if (env.PUBLIC_RPC_URL !== undefined) return env.PUBLIC_RPC_URL;
+  const rpcUrl = new URL(env.RPC_URL);
+  const reason = !/^https?:$/.test(rpcUrl.protocol)
+    ? "is a WebSocket URL"
+    : rpcUrl.username !== "" || rpcUrl.password !== ""
+      ? "carries a user name or password"
+      : undefined;
+  if (reason !== undefined) {
+    problems.push(
+      `PUBLIC_RPC_URL: unset, and RPC_URL ${reason}, so it cannot be given to browsers: ` +
+        "set PUBLIC_RPC_URL to the chain's public http(s) JSON-RPC URL",
+    );
+  }
+  return env.RPC_URL;
+}
+
+/**
  * Validates the environment into a `Config`, with local defaults for everything, so `npm start`
  * needs no variables. Reads the relayer key file and the deployment record when they apply.
  *
@@ -196,6 +228,7 @@ export function loadConfig({
   const path = (value: string) => (isAbsolute(value) ? value : resolve(root, value));
   const dataDir = path(values.DATA_DIR);
   const relayerKey = readRelayerKey(values, root, problems);
+  const publicRpcUrl = readPublicRpcUrl(values, problems);
 
   let collection: Address | undefined;
   let deploymentBlock = values.DEPLOYMENT_BLOCK ?? 0n;
@@ -230,6 +263,7 @@ export function loadConfig({
     ipfs: { apiUrl: values.IPFS_API_URL },
     chain: {
       rpcUrl: values.RPC_URL,
+      publicRpcUrl,
       chainId: values.CHAIN_ID,
       collection,
       deploymentBlock,

@@ -14,6 +14,7 @@ export const listModelsHandler: RouteHandler<typeof listModels, AppEnv> = (c) =>
           ...info,
           outputShape: [...artifacts.outputShape],
           chainId: chain.chainId,
+          rpcUrl: config.chain.publicRpcUrl,
           collection: chain.collection,
           verifier: chain.verifier,
           deploymentBlock: config.chain.deploymentBlock.toString(),

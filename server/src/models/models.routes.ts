@@ -10,6 +10,12 @@ export const ModelSchema = z
     outputScale: z.number().int(),
     outputShape: z.array(z.number().int()),
     chainId: z.number().int(),
+    rpcUrl: z.url().openapi({
+      description:
+        "A JSON-RPC URL of the chain for browsers (the server's PUBLIC_RPC_URL, or RPC_URL); " +
+        "a collector may check against a node of their own instead",
+      example: "https://rpc.example.org",
+    }),
     collection: z.string(),
     verifier: z.string(),
     deploymentBlock: z

@@ -99,8 +99,8 @@ export type ModelInfo = {
   chainId: number;
   collection: `0x${string}`;
   verifier: `0x${string}`;
-  /** A JSON-RPC URL browsers may use, when the server announces one. */
-  rpcUrl?: string;
+  /** The chain's JSON-RPC URL for browsers (the server's PUBLIC_RPC_URL, or its RPC_URL). */
+  rpcUrl: string;
   prompt: { maxBytes: number; alphabet: string };
 };
 

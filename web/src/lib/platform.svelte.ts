@@ -3,12 +3,11 @@ import { createPublicClient, defineChain, http, type Chain, type PublicClient } 
 import { api, type ModelInfo } from "./api.ts";
 
 export const LOCAL_CHAIN_ID = 31337;
-/** Overrides the chain's JSON-RPC URL for this browser (for a chain not on the default port). */
-export const RPC_URL_KEY = "proofmint:rpc-url";
 
 export type Platform = {
   model: ModelInfo;
   chain: Chain;
+  /** The chain's JSON-RPC URL, as the server announces it for browsers (`GET /api/models`). */
   rpcUrl: string;
   publicClient: PublicClient;
 };
@@ -20,14 +19,6 @@ export const platform = $state<{ current: Platform | undefined; error: string | 
 
 let loading: Promise<Platform> | undefined;
 
-function rpcUrlFor(model: ModelInfo): string {
-  const override = localStorage.getItem(RPC_URL_KEY);
-  if (override) return override;
-  if (model.rpcUrl) return model.rpcUrl;
-  // anvil's default port, as `npm start` runs it.
-  return `http://${location.hostname}:8545`;
-}
-
 /** The model and chain of this server; loads them on first call. */
 export function loadPlatform(): Promise<Platform> {
   loading ??= api
@@ -35,7 +26,8 @@ export function loadPlatform(): Promise<Platform> {
     .then(({ models }) => {
       const model = models[0];
       if (model === undefined) throw new Error("the server proves no model");
-      const rpcUrl = rpcUrlFor(model);
+      const { rpcUrl } = model;
+      if (!rpcUrl) throw new Error("the server announces no RPC URL for browsers (rpcUrl)");
       const chain = defineChain({
         id: model.chainId,
         name: model.chainId === LOCAL_CHAIN_ID ? "Local chain (anvil)" : `Chain ${model.chainId}`,

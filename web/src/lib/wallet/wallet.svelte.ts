@@ -1,6 +1,13 @@
 // The connected wallet, shared by every page: the development wallet on the local chain, or an
 // EIP-6963 / injected browser wallet.
-import { createWalletClient, custom, numberToHex, type Address, type WalletClient } from "viem";
+import {
+  createWalletClient,
+  custom,
+  getAddress,
+  numberToHex,
+  type Address,
+  type WalletClient,
+} from "viem";
 import type { Platform } from "../platform.svelte.ts";
 import { devWalletClient, fundDevAccount } from "./devWallet.ts";
 import type { ProviderDetail } from "./eip6963.ts";
@@ -20,6 +27,40 @@ export const wallet = $state<{ connection: Connection | undefined; connecting: b
   connecting: false,
 });
 
+// Removes the event listeners of the connected browser wallet; set while one is connected.
+let stopListening: (() => void) | undefined;
+
+function forgetBrowserWallet(): void {
+  stopListening?.();
+  stopListening = undefined;
+}
+
+function browserConnection({
+  platform,
+  detail,
+  address,
+  chainId,
+}: {
+  platform: Platform;
+  detail: ProviderDetail;
+  address: Address;
+  chainId: number;
+}): Connection {
+  return {
+    kind: "browser",
+    name: detail.info.name,
+    address,
+    // The account is the wallet's: transactions are sent to the wallet, which signs them.
+    client: createWalletClient({
+      account: address,
+      chain: platform.chain,
+      transport: custom(detail.provider),
+    }),
+    chainId,
+    provider: detail.provider,
+  };
+}
+
 export async function connectDevelopmentWallet({
   platform,
 }: {
@@ -30,6 +71,7 @@ export async function connectDevelopmentWallet({
     const client = await devWalletClient({ platform });
     const address = client.account.address;
     await fundDevAccount({ platform, address });
+    forgetBrowserWallet();
     wallet.connection = {
       kind: "development",
       name: "Development wallet",
@@ -58,28 +100,31 @@ export async function connectBrowserWallet({
     const [address] = await client.requestAddresses();
     if (address === undefined) throw new Error("the wallet shared no account");
     const chainId = await client.getChainId();
-    const connection: Connection = {
-      kind: "browser",
-      name: detail.info.name,
-      address,
-      client: createWalletClient({
-        account: address,
-        chain: platform.chain,
-        transport: custom(detail.provider),
-      }),
-      chainId,
-      provider: detail.provider,
+    forgetBrowserWallet();
+    const { provider } = detail;
+    const onChainChanged = (id: string) => {
+      if (wallet.connection) wallet.connection = { ...wallet.connection, chainId: Number(id) };
     };
-    detail.provider.on?.("chainChanged", (id: string) => {
-      if (wallet.connection === connection) connection.chainId = Number(id);
-      wallet.connection = wallet.connection && { ...wallet.connection, chainId: Number(id) };
-    });
-    detail.provider.on?.("accountsChanged", (accounts: string[]) => {
-      if (accounts.length === 0) wallet.connection = undefined;
-      else if (wallet.connection)
-        wallet.connection = { ...wallet.connection, address: accounts[0] as Address };
-    });
-    wallet.connection = connection;
+    // Another account means another signer: the client is rebuilt for it, so a mint never
+    // commits from one account and reveals from another.
+    const onAccountsChanged = (accounts: string[]) => {
+      const [next] = accounts;
+      if (next === undefined) return disconnect();
+      const chainId = wallet.connection?.chainId ?? platform.chain.id;
+      wallet.connection = browserConnection({
+        platform,
+        detail,
+        address: getAddress(next),
+        chainId,
+      });
+    };
+    provider.on?.("chainChanged", onChainChanged);
+    provider.on?.("accountsChanged", onAccountsChanged);
+    stopListening = () => {
+      provider.removeListener?.("chainChanged", onChainChanged);
+      provider.removeListener?.("accountsChanged", onAccountsChanged);
+    };
+    wallet.connection = browserConnection({ platform, detail, address, chainId });
   } finally {
     wallet.connecting = false;
   }
@@ -103,6 +148,7 @@ export async function switchChain({ platform }: { platform: Platform }): Promise
 }
 
 export function disconnect(): void {
+  forgetBrowserWallet();
   wallet.connection = undefined;
 }
 

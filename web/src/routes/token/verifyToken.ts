@@ -6,6 +6,7 @@ import {
   type CircuitArtifacts,
 } from "@proofmint/sdk";
 import wasmUrl from "@ezkljs/engine/web/ezkl_bg.wasm?url";
+import type { PublicClient } from "viem";
 import card from "virtual:model-card";
 import { LOCAL_CHAIN_ID, type Platform } from "../../lib/platform.svelte.ts";
 
@@ -38,6 +39,11 @@ export function prepareArtifacts({ platform }: { platform: Platform }): void {
   void circuitArtifacts(platform.model.modelId).catch(() => {});
 }
 
+/** The IPFS gateway the verification reads through: this site's, every block checked by its hash. */
+export function ipfsGateway(): string {
+  return location.origin;
+}
+
 /**
  * Checks every link of the token's provenance in this browser: the chain through its RPC node,
  * IPFS blocks through this site's gateway (each block hashed), the proof with ezkl's WebAssembly
@@ -50,16 +56,19 @@ export function verifyToken({
   platform,
   tokenId,
   fromBlock,
+  client = platform.publicClient,
 }: {
   platform: Platform;
   tokenId: bigint;
   fromBlock?: bigint | undefined;
+  /** The chain's RPC node to read through: the platform's by default, or the collector's own. */
+  client?: PublicClient | undefined;
 }): Promise<AigcReport> {
   return verifyAigc({
-    client: platform.publicClient,
+    client,
     collection: platform.model.collection,
     tokenId,
-    gateway: location.origin,
+    gateway: ipfsGateway(),
     artifacts: ({ modelId }) => circuitArtifacts(modelId),
     acceptDevelopmentSrs: platform.chain.id === LOCAL_CHAIN_ID,
     fromBlock,
