@@ -1,29 +1,14 @@
-export type SdkErrorOptions = {
-  /** Stable machine-readable identifier, e.g. `GATEWAY_FAILED`. */
-  code: string;
-  /** Lower-level failure this error wraps. */
-  cause?: unknown;
-  /** Extra context, appended to `message` after the short message. */
-  details?: string | undefined;
-};
+import { ProofmintError, type ProofmintErrorOptions } from "@proofmint/core";
+
+/** The options of every SDK error: a stable `code` (e.g. `GATEWAY_FAILED`), `cause`, `details`. */
+export type SdkErrorOptions = ProofmintErrorOptions;
 
 /**
- * Base class of every error thrown by `@proofmint/sdk`. `shortMessage` is one sentence for people,
- * `code` is what programs branch on, `details` and `cause` keep the lower-level context.
+ * Base class of every error thrown by `@proofmint/sdk`. It is a `ProofmintError`, so one
+ * `instanceof ProofmintError` catches the errors of core and SDK alike: `shortMessage` is one
+ * sentence for people, `code` is what programs branch on, `details` and `cause` keep the
+ * lower-level context.
  */
-export class SdkError extends Error {
+export class SdkError extends ProofmintError {
   override name = "SdkError";
-  readonly code: string;
-  readonly shortMessage: string;
-  readonly details: string | undefined;
-
-  constructor(shortMessage: string, { code, cause, details }: SdkErrorOptions) {
-    super(
-      details === undefined ? shortMessage : `${shortMessage}\n\nDetails: ${details}`,
-      cause === undefined ? undefined : { cause },
-    );
-    this.code = code;
-    this.shortMessage = shortMessage;
-    this.details = details;
-  }
 }
