@@ -38,6 +38,8 @@ export { feltFromHex, type FeltFromHexParameters } from "./field/feltFromHex.ts"
 export { feltToInteger, type FeltToIntegerParameters } from "./field/feltToInteger.ts";
 export { feltToHex, type FeltToHexParameters } from "./field/feltToHex.ts";
 
+export { GENERATION_STAGES, type GenerationStage } from "./generation/generationStages.ts";
+
 export { promptInstances, type PromptInstancesParameters } from "./instances/promptInstances.ts";
 export { publicInstances, type PublicInstancesParameters } from "./instances/publicInstances.ts";
 

@@ -1,22 +1,5 @@
+import { GENERATION_STAGES } from "@proofmint/core";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-
-/**
- * The stages a generation passes, in order. `stage` on a job is the last one completed:
- * `validate` when created, `ready` once everything is on IPFS, `mint` when a relayed mint's
- * transaction is confirmed, `minted` when the indexer has seen the token.
- */
-export const STAGES = [
-  "validate",
-  "infer",
-  "render",
-  "prove",
-  "verify",
-  "store",
-  "ready",
-  "mint",
-  "minted",
-] as const;
-export type Stage = (typeof STAGES)[number];
 
 /** Generation jobs: durable, claimed under a lease, resumed from their last completed stage. */
 export const jobs = sqliteTable(
@@ -26,7 +9,7 @@ export const jobs = sqliteTable(
     prompt: text("prompt").notNull(),
     /** `uint256(keccak256(prompt))` in decimal. */
     tokenId: text("token_id").notNull(),
-    stage: text("stage", { enum: STAGES }).notNull(),
+    stage: text("stage", { enum: GENERATION_STAGES }).notNull(),
     /** Set when the relayer should mint to this address once the job is ready. */
     recipient: text("recipient"),
     /** The output commitment, 32 bytes hex, known after `infer`. */

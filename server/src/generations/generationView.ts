@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { GENERATION_STAGES } from "@proofmint/core";
 import type { Job, JobEvent } from "../db/schema.ts";
-import { STAGES } from "../db/schema.ts";
 
 export const GENERATION_STATUSES = [
   "queued",
@@ -28,7 +28,7 @@ export const GenerationSchema = z
     prompt: z.string(),
     tokenId: z.string().openapi({ description: "uint256(keccak256(prompt)), decimal" }),
     status: z.enum(GENERATION_STATUSES),
-    stage: z.enum(STAGES).openapi({ description: "The last stage completed" }),
+    stage: z.enum(GENERATION_STAGES).openapi({ description: "The last stage completed" }),
     recipient: z.string().nullable(),
     aigcData: z.string().nullable(),
     image: cidLink.nullable(),

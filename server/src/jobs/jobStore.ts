@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
-import { jobEvents, jobs, STAGES, type Job, type JobEvent, type Stage } from "../db/schema.ts";
+import { GENERATION_STAGES, type GenerationStage } from "@proofmint/core";
+import { jobEvents, jobs, type Job, type JobEvent } from "../db/schema.ts";
 import type { JobEventBus } from "./jobEventBus.ts";
 import { isOrphanedLeaseOwner } from "./leaseOwner.ts";
 
@@ -12,11 +13,13 @@ export const PIPELINE_STAGES = ["validate", "infer", "render", "prove", "verify"
 export type WorkKind = "pipeline" | "mint";
 
 /** The stage a job runs next, or undefined when it has nothing left to do here. */
-export function nextStage(job: Pick<Job, "stage" | "recipient" | "errorCode">): Stage | undefined {
+export function nextStage(
+  job: Pick<Job, "stage" | "recipient" | "errorCode">,
+): GenerationStage | undefined {
   if (job.errorCode !== null) return undefined;
   if (job.stage === "ready") return job.recipient === null ? undefined : "mint";
   if (job.stage === "mint" || job.stage === "minted") return undefined;
-  return STAGES[STAGES.indexOf(job.stage) + 1];
+  return GENERATION_STAGES[GENERATION_STAGES.indexOf(job.stage) + 1];
 }
 
 type JobFields = Partial<
@@ -211,8 +214,8 @@ export class JobStore {
   }: {
     id: string;
     owner: string;
-    from: Stage;
-    to: Stage;
+    from: GenerationStage;
+    to: GenerationStage;
     fields?: JobFields;
     data?: Record<string, unknown>;
   }): Job | undefined {
@@ -285,7 +288,7 @@ export class JobStore {
     message: string;
     maxAttempts: number;
     backoffMs: number;
-    rewindTo?: Stage | undefined;
+    rewindTo?: GenerationStage | undefined;
   }): "retrying" | "failed" | "lost" {
     const events: JobEvent[] = [];
     const now = this.#now();

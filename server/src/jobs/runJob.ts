@@ -1,4 +1,5 @@
-import type { Job, Stage } from "../db/schema.ts";
+import type { GenerationStage } from "@proofmint/core";
+import type { Job } from "../db/schema.ts";
 import { ServerError } from "../errors.ts";
 import { JobFiles } from "./jobFiles.ts";
 import { nextStage, type JobStore } from "./jobStore.ts";
@@ -14,7 +15,7 @@ import { verify, ProofRejectedError } from "./stages/verify.ts";
 type StageRunner = (context: StageContext) => Promise<StageResult>;
 
 /** One module per stage, in pipeline order; `validate` runs at the door, `minted` in the indexer. */
-const STAGE_RUNNERS: Partial<Record<Stage, StageRunner>> = {
+const STAGE_RUNNERS: Partial<Record<GenerationStage, StageRunner>> = {
   infer,
   render,
   prove,
@@ -32,8 +33,8 @@ export type StageParts = Omit<StageContext, "job" | "files" | "save" | "note"> &
 /** A stage failed; `rewindTo` names the stage to resume from when it is not the same one. */
 export class StageFailedError extends ServerError {
   override name = "StageFailedError";
-  readonly rewindTo: Stage | undefined;
-  constructor(stage: Stage, cause: unknown, rewindTo?: Stage) {
+  readonly rewindTo: GenerationStage | undefined;
+  constructor(stage: GenerationStage, cause: unknown, rewindTo?: GenerationStage) {
     const inner = cause instanceof ServerError ? cause : undefined;
     super(`stage ${stage} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
       code: inner?.code ?? "STAGE_FAILED",
@@ -72,7 +73,7 @@ export async function runJob({
     jobs.save({ id: job.id, owner, fields });
   };
   const note =
-    (stage: Stage): StageContext["note"] =>
+    (stage: GenerationStage): StageContext["note"] =>
     (type, data) =>
       jobs.note({ id: job.id, type, data: { stage, ...data } });
 

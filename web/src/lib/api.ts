@@ -1,5 +1,6 @@
 // The server's API as the site uses it (server/README.md, /api/openapi.json). Same origin: the
 // server serves the site, the API and the IPFS gateway on one port.
+import type { GenerationStage } from "@proofmint/core";
 
 /** An error answer of the API: `{error: {code, message}}` with a stable code. */
 export class ApiError extends Error {
@@ -43,7 +44,8 @@ export type Generation = {
   prompt: string;
   tokenId: string;
   status: GenerationStatus;
-  stage: string;
+  /** The last stage completed. */
+  stage: GenerationStage;
   recipient: string | null;
   aigcData: string | null;
   image: CidLink | null;

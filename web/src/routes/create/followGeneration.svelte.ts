@@ -1,16 +1,10 @@
 // A generation's live state: the snapshot from GET /api/generations/:id, then its server-sent
 // events (EventSource resends Last-Event-ID when it reconnects, so nothing is missed).
+import { GENERATION_STAGES } from "@proofmint/core";
 import { api, type Generation, type GenerationEvent } from "../../lib/api.ts";
 
-export const PIPELINE = [
-  "validate",
-  "infer",
-  "render",
-  "prove",
-  "verify",
-  "store",
-  "ready",
-] as const;
+/** The stages the page shows: the generation's, up to `ready` (minting has its own panel). */
+export const PIPELINE = GENERATION_STAGES.slice(0, GENERATION_STAGES.indexOf("ready") + 1);
 
 const EVENT_TYPES = [
   "stage",
