@@ -21,6 +21,11 @@ import { ChainError } from "./errors.ts";
 export type Relayer = {
   address: Address;
   wallet: WalletClient<Transport, ViemChain, Account>;
+  /**
+   * Forgets the nonces counted so far, so the next transaction's is read from the chain: a
+   * reorganisation may have dropped transactions the relayer sent.
+   */
+  resetNonce(): void;
 };
 
 /** The chain and the collection as the server uses them, checked at start-up. */
@@ -33,6 +38,10 @@ export type Chain = {
   modelId: string;
   /** Seconds between a commit and the earliest reveal. */
   commitMinDelay: bigint;
+  /** Blocks built on a block before it counts as final (`CHAIN_CONFIRMATIONS`). */
+  confirmations: number;
+  /** The deepest reorganisation the indexer rewinds over (`INDEXER_MAX_REORG_DEPTH`). */
+  maxReorgDepth: number;
   relayer: Relayer | undefined;
 };
 
@@ -50,7 +59,8 @@ export async function connectChain({
   config: Config;
   modelId: string;
 }): Promise<Chain> {
-  const { rpcUrl, chainId, collection, relayerKey, pollMs } = config.chain;
+  const { rpcUrl, chainId, collection, relayerKey, pollMs, confirmations, maxReorgDepth } =
+    config.chain;
   if (collection === undefined) {
     throw new ChainError(
       `no collection on chain ${chainId}: set COLLECTION_ADDRESS, or deploy ` +
@@ -101,7 +111,18 @@ export async function connectChain({
     relayer = {
       address: account.address,
       wallet: createWalletClient({ account, chain, transport, pollingInterval: pollMs }),
+      resetNonce: () => nonceManager.reset({ address: account.address, chainId }),
     };
   }
-  return { chainId, client, collection, verifier, modelId, commitMinDelay, relayer };
+  return {
+    chainId,
+    client,
+    collection,
+    verifier,
+    modelId,
+    commitMinDelay,
+    confirmations,
+    maxReorgDepth,
+    relayer,
+  };
 }

@@ -1,11 +1,13 @@
 import { proofmintCollectionAbi } from "@proofmint/core";
-import { eq, ne } from "drizzle-orm";
-import { getAbiItem, keccak256, stringToBytes, zeroAddress, type Hex } from "viem";
+import { and, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
+import { BlockNotFoundError, getAbiItem, keccak256, stringToBytes, type Hex } from "viem";
 import type { Database } from "../db/database.ts";
-import { indexerCursors, tokens } from "../db/schema.ts";
+import { indexedBlocks, indexerCursors, tokens, tokenTransfers } from "../db/schema.ts";
 import type { JobStore } from "../jobs/jobStore.ts";
 import type { Logger } from "../logger.ts";
 import type { Chain } from "./chain.ts";
+import { findCommonAncestor } from "./findCommonAncestor.ts";
+import { rewindIndex, type IndexerReorg } from "./rewindIndex.ts";
 
 const TRANSFER = getAbiItem({ abi: proofmintCollectionAbi, name: "Transfer" });
 const AIGC_DATA = getAbiItem({ abi: proofmintCollectionAbi, name: "AigcData" });
@@ -15,18 +17,27 @@ export type IndexerStatus = {
   nextBlock: number;
   /** The chain's head when last seen. */
   headBlock: number | undefined;
+  /** Blocks the index stays behind the head. */
+  confirmations: number;
   lastError: string | undefined;
+  lastReorg: IndexerReorg | undefined;
 };
 
 type MintedToken = typeof tokens.$inferInsert;
+type Transfer = typeof tokenTransfers.$inferInsert;
 
 /**
  * Follows the collection's `AigcData` and `Transfer` events into the `tokens` table, from the
- * deployment block on, in batches. A batch and the cursor move in one transaction, so a restart
- * resumes exactly where the last batch ended. Jobs whose token appears are marked minted.
+ * deployment block on, in batches, reading only blocks `confirmations` deep. A batch, the jobs
+ * it marks minted and the cursor move in one transaction, so a restart resumes exactly where
+ * the last batch ended.
  *
- * The cursor's name includes the hash of the chain's genesis block: a fresh anvil (same chain id,
- * same addresses, other history) is detected and re-indexed from scratch.
+ * The cursor keeps the hash of the last block read, checked against the chain before each
+ * batch: after a reorganisation the index is rewound to the newest recorded block the chain
+ * still has (`rewindIndex`) and read again from there; a reorganisation deeper than
+ * `maxReorgDepth` rebuilds it from the deployment block. The cursor's name includes the hash of
+ * the chain's genesis block: a fresh anvil (same chain id, same addresses, other history) is
+ * detected and re-indexed from scratch.
  */
 export class Indexer {
   readonly #chain: Chain;
@@ -61,7 +72,9 @@ export class Indexer {
     this.#status = {
       nextBlock: Number(options.startBlock),
       headBlock: undefined,
+      confirmations: options.chain.confirmations,
       lastError: undefined,
+      lastReorg: undefined,
     };
   }
 
@@ -73,26 +86,38 @@ export class Indexer {
   async start(): Promise<void> {
     const genesis = await this.#chain.client.getBlock({ blockNumber: 0n });
     this.#cursorName = `${this.#chain.chainId}/${this.#chain.collection}/${genesis.hash}`;
+    // A cursor that moved on without a block hash was written before reorganisations were
+    // handled: its tokens have no recorded transfers to rewind, so they are read again too.
     const stale = this.#db
       .select()
       .from(indexerCursors)
-      .where(ne(indexerCursors.name, this.#cursorName))
+      .where(
+        or(
+          ne(indexerCursors.name, this.#cursorName),
+          and(
+            isNull(indexerCursors.blockHash),
+            gt(indexerCursors.nextBlock, Number(this.#startBlock)),
+          ),
+        ),
+      )
       .all();
     if (stale.length > 0) {
-      this.#logger.warn("the chain or collection changed since the last index: re-indexing", {
-        previous: stale.map(({ name }) => name),
-      });
+      this.#logger.warn(
+        "re-indexing from the deployment block: the chain or collection changed, or the " +
+          "index predates block hashes",
+        { previous: stale.map(({ name }) => name) },
+      );
       this.#db.transaction((tx) => {
         tx.delete(tokens).run();
+        tx.delete(tokenTransfers).run();
+        tx.delete(indexedBlocks).run();
         tx.delete(indexerCursors).run();
       });
     }
-    const cursor = this.#db
-      .select()
-      .from(indexerCursors)
-      .where(eq(indexerCursors.name, this.#cursorName))
-      .get();
+    const cursor = this.#cursor();
     this.#status.nextBlock = cursor?.nextBlock ?? Number(this.#startBlock);
+    this.#status.lastReorg =
+      cursor?.lastReorg == null ? undefined : (JSON.parse(cursor.lastReorg) as IndexerReorg);
     this.#schedule(0);
   }
 
@@ -102,13 +127,15 @@ export class Indexer {
     await this.#running;
   }
 
-  /** Indexes every block up to the current head; resolves when caught up. */
+  /** Indexes every block up to `confirmations` below the current head; resolves when caught up. */
   async catchUp(): Promise<void> {
     for (;;) {
       const head = await this.#chain.client.getBlockNumber({ cacheTime: 0 });
       this.#status.headBlock = Number(head);
-      if (BigInt(this.#status.nextBlock) > head) return;
-      await this.#indexBatch(head);
+      if (!(await this.#followsChain(head))) return;
+      const finalBlock = head - BigInt(this.#chain.confirmations);
+      if (BigInt(this.#status.nextBlock) > finalBlock) return;
+      await this.#indexBatch(finalBlock);
     }
   }
 
@@ -127,11 +154,83 @@ export class Indexer {
     }, delay);
   }
 
-  async #indexBatch(head: bigint): Promise<void> {
-    const { client, collection } = this.#chain;
+  #cursor() {
+    return this.#db
+      .select()
+      .from(indexerCursors)
+      .where(eq(indexerCursors.name, this.#cursorName))
+      .get();
+  }
+
+  /** The chain's hash of a block, or undefined when it has no such block. */
+  async #blockHash(number: bigint | number): Promise<Hex | undefined> {
+    try {
+      return (await this.#chain.client.getBlock({ blockNumber: BigInt(number) })).hash;
+    } catch (error) {
+      if (error instanceof BlockNotFoundError) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Checks that the chain still has the last block read, and rewinds the index when it does
+   * not. False while the chain is shorter than the index (a node behind the one read before, or
+   * blocks rolled back and not yet replaced): nothing is undone on a chain that has not grown
+   * past what was read.
+   */
+  async #followsChain(head: bigint): Promise<boolean> {
+    const cursor = this.#cursor();
+    if (cursor?.blockHash == null) return true;
+    const lastIndexed = cursor.nextBlock - 1;
+    if (BigInt(lastIndexed) > head) return false;
+    if ((await this.#blockHash(lastIndexed)) === cursor.blockHash) return true;
+    await this.#rewind(lastIndexed);
+    return true;
+  }
+
+  async #rewind(lastIndexed: number): Promise<void> {
+    const { maxReorgDepth, relayer } = this.#chain;
+    const ancestor = await findCommonAncestor({
+      recorded: this.#db.select().from(indexedBlocks).all(),
+      lastIndexed,
+      maxDepth: maxReorgDepth,
+      hashAt: (number) => this.#blockHash(number),
+    });
+    const reorg = rewindIndex({
+      jobs: this.#jobs,
+      cursorName: this.#cursorName,
+      fromBlock: ancestor === undefined ? Number(this.#startBlock) : ancestor.number + 1,
+      toBlock: lastIndexed,
+      ancestor,
+    });
+    this.#status.nextBlock = reorg.fromBlock;
+    this.#status.lastReorg = reorg;
+    // Transactions the relayer sent in the orphaned blocks may be gone with them.
+    relayer?.resetNonce();
+    if (ancestor === undefined) {
+      this.#logger.error(
+        `chain reorganisation deeper than INDEXER_MAX_REORG_DEPTH (${maxReorgDepth} blocks): ` +
+          "rebuilding the index from the deployment block",
+        reorg,
+      );
+    } else {
+      this.#logger.warn(
+        `chain reorganisation: rewound the index ${reorg.depth} blocks, to block ` +
+          `${ancestor.number}`,
+        reorg,
+      );
+    }
+  }
+
+  async #indexBatch(finalBlock: bigint): Promise<void> {
+    const { client, collection, maxReorgDepth } = this.#chain;
+    const cursorHash = this.#cursor()?.blockHash ?? undefined;
     const fromBlock = BigInt(this.#status.nextBlock);
     const toBlock =
-      fromBlock + this.#batchBlocks - 1n < head ? fromBlock + this.#batchBlocks - 1n : head;
+      fromBlock + this.#batchBlocks - 1n < finalBlock
+        ? fromBlock + this.#batchBlocks - 1n
+        : finalBlock;
+    const toBlockHash = await this.#blockHash(toBlock);
     const logs = await client.getLogs({
       address: collection,
       events: [TRANSFER, AIGC_DATA],
@@ -140,8 +239,10 @@ export class Indexer {
     });
 
     const minted = new Map<bigint, MintedToken>();
-    const owners: { tokenId: bigint; owner: string; block: number }[] = [];
+    const transfers: Transfer[] = [];
+    const blocks = new Map<number, string>();
     for (const log of logs) {
+      blocks.set(Number(log.blockNumber), log.blockHash);
       if (log.eventName === "AigcData") {
         minted.set(
           log.args.tokenId!,
@@ -153,41 +254,72 @@ export class Indexer {
             transactionHash: log.transactionHash,
           }),
         );
-      } else if (log.eventName === "Transfer" && log.args.from !== zeroAddress) {
-        owners.push({
-          tokenId: log.args.tokenId!,
+      } else if (log.eventName === "Transfer") {
+        transfers.push({
+          blockNumber: Number(log.blockNumber),
+          logIndex: log.logIndex,
+          tokenId: log.args.tokenId!.toString(),
           owner: log.args.to!,
-          block: Number(log.blockNumber),
+          transactionHash: log.transactionHash,
         });
       }
     }
+    // What was read belongs to one chain only if that chain still ends the batch with the same
+    // block and still holds the cursor's: otherwise the next round looks again.
+    const [toBlockHashNow, cursorHashNow] = await Promise.all([
+      this.#blockHash(toBlock),
+      cursorHash === undefined ? undefined : this.#blockHash(fromBlock - 1n),
+    ]);
+    if (
+      toBlockHash === undefined ||
+      toBlockHashNow !== toBlockHash ||
+      cursorHashNow !== cursorHash
+    ) {
+      this.#logger.debug("the chain changed while a batch was read: reading it again", {
+        fromBlock: Number(fromBlock),
+        toBlock: Number(toBlock),
+      });
+      return;
+    }
+    blocks.set(Number(toBlock), toBlockHash);
+
+    const next = Number(toBlock + 1n);
     const now = Date.now();
-    this.#db.transaction((tx) => {
+    this.#jobs.transaction((tx) => {
       for (const token of minted.values()) {
         tx.insert(tokens).values(token).onConflictDoNothing().run();
       }
-      for (const { tokenId, owner, block } of owners) {
+      for (const transfer of transfers) {
+        tx.insert(tokenTransfers).values(transfer).onConflictDoNothing().run();
         tx.update(tokens)
-          .set({ owner, updatedBlock: block })
-          .where(eq(tokens.tokenId, tokenId.toString()))
+          .set({ owner: transfer.owner, updatedBlock: transfer.blockNumber })
+          .where(eq(tokens.tokenId, transfer.tokenId))
           .run();
       }
-      const next = Number(toBlock + 1n);
+      for (const [number, hash] of blocks) {
+        tx.insert(indexedBlocks)
+          .values({ number, hash })
+          .onConflictDoUpdate({ target: indexedBlocks.number, set: { hash } })
+          .run();
+      }
+      tx.delete(indexedBlocks)
+        .where(lt(indexedBlocks.number, next - 1 - maxReorgDepth))
+        .run();
       tx.insert(indexerCursors)
-        .values({ name: this.#cursorName, nextBlock: next, updatedAt: now })
+        .values({ name: this.#cursorName, nextBlock: next, blockHash: toBlockHash, updatedAt: now })
         .onConflictDoUpdate({
           target: indexerCursors.name,
-          set: { nextBlock: next, updatedAt: now },
+          set: { nextBlock: next, blockHash: toBlockHash, updatedAt: now },
         })
         .run();
+      for (const [tokenId, token] of minted) {
+        this.#jobs.markMinted({
+          tokenId,
+          data: { tokenId: token.tokenId, owner: token.owner, tx: token.mintedTx },
+        });
+      }
     });
-    this.#status.nextBlock = Number(toBlock + 1n);
-    for (const [tokenId, token] of minted) {
-      this.#jobs.markMinted({
-        tokenId,
-        data: { tokenId: token.tokenId, owner: token.owner, tx: token.mintedTx },
-      });
-    }
+    this.#status.nextBlock = next;
     if (minted.size > 0)
       this.#logger.info("indexed minted tokens", { count: minted.size, toBlock: Number(toBlock) });
   }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "./config.ts";
+import { DEFAULT_CONFIRMATIONS, loadConfig } from "./config.ts";
 import { ConfigError } from "./ConfigError.ts";
 
 const root = mkdtempSync(join(tmpdir(), "proofmint-config-"));
@@ -62,6 +62,22 @@ describe("loadConfig", () => {
       expect(lines[0]).toMatch(/^PUBLIC_RPC_URL: must be an http\(s\) URL that browsers can reach/);
       expect(lines[0]).toContain(`(got "${bad}")`);
     }
+  });
+
+  it("trusts the head on anvil, waits for confirmations elsewhere, and names a bad setting", () => {
+    expect(loadConfig({ env: {}, root }).chain).toMatchObject({ confirmations: 0 });
+    expect(loadConfig({ env: { CHAIN_ID: "1" }, root }).chain.confirmations).toBe(
+      DEFAULT_CONFIRMATIONS,
+    );
+    const env = { CHAIN_ID: "1", CHAIN_CONFIRMATIONS: "3", INDEXER_MAX_REORG_DEPTH: "32" };
+    expect(loadConfig({ env, root }).chain).toMatchObject({ confirmations: 3, maxReorgDepth: 32 });
+    for (const bad of ["-1", "1.5", "twelve", "20000"]) {
+      const lines = problems({ CHAIN_CONFIRMATIONS: bad });
+      expect(lines, bad).toHaveLength(1);
+      expect(lines[0]).toMatch(/^CHAIN_CONFIRMATIONS: /);
+      expect(lines[0]).toContain(`(got "${bad}")`);
+    }
+    expect(problems({ INDEXER_MAX_REORG_DEPTH: "0" })[0]).toMatch(/^INDEXER_MAX_REORG_DEPTH: /);
   });
 
   it("never gives browsers a WebSocket RPC_URL, or one with a password", () => {

@@ -48,6 +48,13 @@ export type Config = {
     /** Key of the relayer that mints for creators; none disables relayed minting. */
     relayerKey: Secret<Hex> | undefined;
     pollMs: number;
+    /**
+     * Blocks built on top of a block before the indexer reads it and the relayer counts its mint
+     * as done: 0 trusts the head.
+     */
+    confirmations: number;
+    /** The deepest reorganisation the indexer rewinds over; a deeper one rebuilds the index. */
+    maxReorgDepth: number;
   };
   prover: {
     model: string;
@@ -66,6 +73,9 @@ export type Config = {
 };
 
 const positiveInteger = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
+/** Confirmations where `CHAIN_CONFIRMATIONS` is unset on a chain other than anvil. */
+export const DEFAULT_CONFIRMATIONS = 12;
 
 const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -95,6 +105,13 @@ const envSchema = z.object({
   RELAYER_PRIVATE_KEY: z.string().optional(),
   RELAYER_KEY_FILE: z.string().min(1).optional(),
   INDEXER_POLL_MS: positiveInteger(500),
+  CHAIN_CONFIRMATIONS: z.coerce
+    .number()
+    .int("must be a whole number of blocks")
+    .min(0, "must be 0 (trust the head) or more blocks")
+    .max(10_000, "must be at most 10000 blocks")
+    .optional(),
+  INDEXER_MAX_REORG_DEPTH: positiveInteger(128),
   CIRCUIT_MODEL: z
     .string()
     .regex(/^[a-z0-9_-]+$/)
@@ -269,6 +286,10 @@ export function loadConfig({
       deploymentBlock,
       relayerKey,
       pollMs: values.INDEXER_POLL_MS,
+      confirmations:
+        values.CHAIN_CONFIRMATIONS ??
+        (values.CHAIN_ID === ANVIL_CHAIN_ID ? 0 : DEFAULT_CONFIRMATIONS),
+      maxReorgDepth: values.INDEXER_MAX_REORG_DEPTH,
     },
     prover: {
       model: values.CIRCUIT_MODEL,

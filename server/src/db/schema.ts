@@ -1,5 +1,5 @@
 import { GENERATION_STAGES } from "@proofmint/core";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 /** Generation jobs: durable, claimed under a lease, resumed from their last completed stage. */
 export const jobs = sqliteTable(
@@ -75,13 +75,46 @@ export const tokens = sqliteTable(
   (table) => [index("tokens_minted_idx").on(table.mintedBlock)],
 );
 
-/** Where each indexer resumes: the next block it has not read. */
+/** Every transfer of a token (its mint included), in chain order: the ownership history. */
+export const tokenTransfers = sqliteTable(
+  "token_transfers",
+  {
+    blockNumber: integer("block_number").notNull(),
+    logIndex: integer("log_index").notNull(),
+    /** Decimal. */
+    tokenId: text("token_id").notNull(),
+    /** The owner after the transfer. */
+    owner: text("owner").notNull(),
+    transactionHash: text("transaction_hash").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.blockNumber, table.logIndex] }),
+    index("token_transfers_token_idx").on(table.tokenId, table.blockNumber),
+  ],
+);
+
+/**
+ * Hashes of recently indexed blocks (each batch's last block and every block with an event of
+ * the collection), kept `maxReorgDepth` blocks back: after a reorganisation the indexer walks
+ * them back to the newest block the chain still has.
+ */
+export const indexedBlocks = sqliteTable("indexed_blocks", {
+  number: integer("number").primaryKey(),
+  hash: text("hash").notNull(),
+});
+
+/** Where each indexer resumes: the next block it has not read, and the hash of the one before. */
 export const indexerCursors = sqliteTable("indexer_cursors", {
   name: text("name").primaryKey(),
   nextBlock: integer("next_block").notNull(),
+  /** The hash of block `nextBlock - 1`, checked against the chain before each batch. */
+  blockHash: text("block_hash"),
+  /** The last reorganisation the index was rewound for, as JSON (`IndexerReorg`). */
+  lastReorg: text("last_reorg"),
   updatedAt: integer("updated_at").notNull(),
 });
 
 export type Job = typeof jobs.$inferSelect;
 export type JobEvent = typeof jobEvents.$inferSelect;
 export type Token = typeof tokens.$inferSelect;
+export type IndexedBlock = typeof indexedBlocks.$inferSelect;

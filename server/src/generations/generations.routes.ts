@@ -91,7 +91,9 @@ export const getGenerationEvents = createRoute({
   description:
     "Each event's `id` orders it; reconnecting with `Last-Event-ID` (or `?after=`) replays what " +
     "came after it. Event types: stage (a stage completed), progress (a stage started), " +
-    "transaction, ready, minted, retrying, failed. The stream ends when the generation is minted or failed.",
+    "transaction, ready, minted, retrying, failed, and reorg (a chain reorganisation undid the mint: " +
+    "the generation is ready again and a relayed one is minted again). The stream ends when the " +
+    "generation is minted or failed; a later reorg shows in GET /api/generations/{id}.",
   request: {
     params: IdParams,
     query: z.object({ after: z.coerce.number().int().min(0).optional() }),

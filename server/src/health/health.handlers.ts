@@ -18,7 +18,9 @@ export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
       indexer: {
         nextBlock: status.nextBlock,
         headBlock: status.headBlock ?? null,
+        confirmations: status.confirmations,
         lastError: status.lastError ?? null,
+        lastReorg: status.lastReorg ?? null,
       },
       chain: {
         chainId: chain.chainId,

@@ -28,7 +28,34 @@ export const getHealth = createRoute({
               indexer: z.object({
                 nextBlock: z.number().int(),
                 headBlock: z.number().int().nullable(),
+                confirmations: z
+                  .number()
+                  .int()
+                  .openapi({ description: "Blocks the index stays behind the head" }),
                 lastError: z.string().nullable(),
+                lastReorg: z
+                  .object({
+                    detectedAt: z.string().openapi({ format: "date-time" }),
+                    depth: z.number().int().openapi({ description: "Indexed blocks undone" }),
+                    fromBlock: z.number().int(),
+                    toBlock: z.number().int(),
+                    ancestor: z
+                      .object({ number: z.number().int(), hash: z.string() })
+                      .nullable()
+                      .openapi({
+                        description:
+                          "The newest indexed block the chain kept; null when the " +
+                          "reorganisation was deeper than INDEXER_MAX_REORG_DEPTH and the " +
+                          "index was rebuilt",
+                      }),
+                    tokensRemoved: z.number().int(),
+                    ownersRestored: z.number().int(),
+                    jobsReopened: z.number().int(),
+                  })
+                  .nullable()
+                  .openapi({
+                    description: "The last chain reorganisation the index was rewound for",
+                  }),
               }),
               chain: z.object({
                 chainId: z.number().int(),

@@ -1,8 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from "drizzle-orm";
-import type { Database } from "../db/database.ts";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  notInArray,
+  or,
+  sql,
+} from "drizzle-orm";
+import type { Database, Transaction } from "../db/database.ts";
 import { GENERATION_STAGES, type GenerationStage } from "@proofmint/core";
-import { jobEvents, jobs, type Job, type JobEvent } from "../db/schema.ts";
+import { jobEvents, jobs, tokens, type Job, type JobEvent } from "../db/schema.ts";
 import type { JobEventBus } from "./jobEventBus.ts";
 import { isOrphanedLeaseOwner } from "./leaseOwner.ts";
 
@@ -46,6 +60,8 @@ export class JobStore {
   readonly #db: Database;
   readonly #bus: JobEventBus;
   readonly #now: () => number;
+  /** Events of the writes inside `transaction()`, published once it commits. */
+  #deferred: JobEvent[] | undefined;
 
   constructor({ db, bus, now = Date.now }: { db: Database; bus: JobEventBus; now?: () => number }) {
     this.#db = db;
@@ -87,6 +103,24 @@ export class JobStore {
     });
     this.#publish(events);
     return job;
+  }
+
+  /**
+   * Runs `write` as one transaction (not nested in another), together with the job store's own
+   * writes made while it runs: their events are published once it commits, and never if it
+   * throws.
+   */
+  transaction<T>(write: (tx: Transaction) => T): T {
+    const deferred: JobEvent[] = [];
+    this.#deferred = deferred;
+    let result: T;
+    try {
+      result = this.#db.transaction(write);
+    } finally {
+      this.#deferred = undefined;
+    }
+    this.#publish(deferred);
+    return result;
   }
 
   get(id: string): Job | undefined {
@@ -366,6 +400,63 @@ export class JobStore {
     return updated;
   }
 
+  /**
+   * Puts back, each with a `reorg` event, the jobs whose mint a chain reorganisation undid:
+   * minted jobs of `tokenIds`, and jobs whose relayed mint completed but whose token the index
+   * does not hold, return to `ready`, where the relayer mints a relayed one again (checking the
+   * chain first: a mint the new chain re-included is not sent again) and a creator can mint a
+   * wallet one again; jobs that failed only because one of these tokens was minted resume where
+   * they stopped. Returns them.
+   */
+  reopenMints({ tokenIds, data }: { tokenIds: string[]; data: Record<string, unknown> }): Job[] {
+    const events: JobEvent[] = [];
+    const now = this.#now();
+    const reopened = this.#db.transaction((tx) => {
+      const unminted = tx
+        .update(jobs)
+        .set({
+          stage: "ready",
+          failures: 0,
+          runAfter: 0,
+          leaseOwner: null,
+          leaseExpiresAt: null,
+          updatedAt: now,
+        })
+        .where(
+          and(
+            isNull(jobs.errorCode),
+            or(
+              and(eq(jobs.stage, "minted"), inArray(jobs.tokenId, tokenIds)),
+              and(
+                eq(jobs.stage, "mint"),
+                notInArray(jobs.tokenId, tx.select({ tokenId: tokens.tokenId }).from(tokens)),
+              ),
+            ),
+          ),
+        )
+        .returning()
+        .all();
+      const resumed = tx
+        .update(jobs)
+        .set({ errorCode: null, errorMessage: null, failures: 0, runAfter: 0, updatedAt: now })
+        .where(
+          and(
+            eq(jobs.errorCode, "PROMPT_ALREADY_MINTED"),
+            inArray(jobs.stage, [...PIPELINE_STAGES]),
+            inArray(jobs.tokenId, tokenIds),
+          ),
+        )
+        .returning()
+        .all();
+      for (const row of [...unminted, ...resumed]) {
+        events.push(this.#append(tx, row.id, "reorg", { ...data, stage: row.stage }));
+      }
+      return [...unminted, ...resumed];
+    });
+    this.#publish(events);
+    return reopened;
+  }
+
   #append(
     tx: Pick<Database, "insert">,
     jobId: string,
@@ -380,6 +471,10 @@ export class JobStore {
   }
 
   #publish(events: JobEvent[]): void {
+    if (this.#deferred !== undefined) {
+      this.#deferred.push(...events);
+      return;
+    }
     for (const event of events) this.#bus.publish(event);
   }
 }

@@ -77,15 +77,35 @@ export async function commitMint({
 }
 
 /**
+ * Whether the token is minted in a final block (`chain.confirmations` deep). A mint only in
+ * newer blocks is waited for, until they are final or a reorganisation drops it.
+ */
+async function isMintFinal({
+  chain,
+  tokenId,
+}: Pick<StageContext, "chain"> & { tokenId: bigint }): Promise<boolean> {
+  if (chain.confirmations === 0) return isTokenMinted({ chain, tokenId });
+  for (;;) {
+    const head = await chain.client.getBlockNumber({ cacheTime: 0 });
+    const finalBlock = head - BigInt(chain.confirmations);
+    if (finalBlock >= 0n && (await isTokenMinted({ chain, tokenId, blockNumber: finalBlock })))
+      return true;
+    if (!(await isTokenMinted({ chain, tokenId }))) return false;
+    await sleep(chain.client.pollingInterval);
+  }
+}
+
+/**
  * Relayer mode: the server's account commits (unless the pipeline already did), waits out the
- * commit delay, then mints to the creator's address. Resumable at every step: the salt is saved
- * before the commit is sent, an existing commitment is not sent again, and a token already
- * minted ends the stage.
+ * commit delay, then mints to the creator's address, done once the mint is `confirmations`
+ * blocks deep. Resumable at every step: the salt is saved before the commit is sent, an
+ * existing commitment is not sent again, and a token already minted (in a final block) ends the
+ * stage.
  */
 export async function mint(context: StageContext): Promise<StageResult> {
   const { job, chain, store, save, note } = context;
   const relayer = requireRelayer(chain);
-  if (await isTokenMinted({ chain, tokenId: BigInt(job.tokenId) })) {
+  if (await isMintFinal({ chain, tokenId: BigInt(job.tokenId) })) {
     return { data: { alreadyMinted: true } };
   }
   const { salt, committedAt } = await commitMint(context);
@@ -110,7 +130,12 @@ export async function mint(context: StageContext): Promise<StageResult> {
   );
   save({ mintTx: hash });
   note("transaction", { kind: "mint", hash });
-  const receipt = await chain.client.waitForTransactionReceipt({ hash });
+  // viem counts the receipt's own block as the first confirmation, and re-reads the receipt
+  // once deep enough, so a mint a reorganisation dropped is not reported done.
+  const receipt = await chain.client.waitForTransactionReceipt({
+    hash,
+    confirmations: chain.confirmations + 1,
+  });
   if (receipt.status !== "success") throw new MintError("the mint transaction reverted", { hash });
   return {
     fields: { mintTx: hash },
