@@ -51,6 +51,8 @@ export default defineConfig({
   build: { outDir: "build", emptyOutDir: true, target: "es2022" },
   // The engine's wasm-bindgen glue must not be pre-bundled: it finds its wasm by import.meta.url.
   optimizeDeps: { exclude: ["@ezkljs/engine"] },
+  // The SDK's engine workers (module workers) import the engine's glue lazily: ES output.
+  worker: { format: "es" },
   server: {
     headers: isolation,
     proxy: {

@@ -7,6 +7,7 @@ export {
 export { SdkError, type SdkErrorOptions } from "./errors/SdkError.ts";
 export {
   CircuitArtifactsError,
+  EngineError,
   InvalidParameterError,
   IpfsFetchError,
   ServerApiError,
@@ -23,7 +24,9 @@ export {
 } from "./artifacts/fetchCircuitArtifacts.ts";
 
 export type { AigcEngine } from "./engine/AigcEngine.ts";
+export type { EnginePool } from "./engine/EnginePool.ts";
 export { loadEngine } from "#engine";
+export { loadEnginePool } from "#enginePool";
 export type { LoadEngineParameters } from "./engine/loadEngine.node.ts";
 
 export { fetchIpfs, type FetchIpfsParameters } from "./ipfs/fetchIpfs.ts";

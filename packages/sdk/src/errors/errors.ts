@@ -34,6 +34,19 @@ export class CircuitArtifactsError extends SdkError {
   }
 }
 
+/**
+ * The ezkl engine could not run a call: its WebAssembly did not load, or its worker could not
+ * start or stopped. Not a verdict on the token: the links that needed the engine fail with this
+ * message.
+ */
+export class EngineError extends SdkError {
+  override name = "EngineError";
+
+  constructor(shortMessage: string, { cause }: { cause?: unknown } = {}) {
+    super(shortMessage, { code: "ENGINE_FAILED", cause });
+  }
+}
+
 /** A proofmint server answered with an error or something unexpected. */
 export class ServerApiError extends SdkError {
   override name = "ServerApiError";

@@ -2,7 +2,8 @@ import { modelIdDigest, type SrsKind, type TokenMetadata } from "@proofmint/core
 import { sha256, type Hex } from "viem";
 import type { CircuitArtifacts } from "../artifacts/CircuitArtifacts.ts";
 import { PUBLIC_K1_SRS_SHA256 } from "../constants.ts";
-import type { AigcEngine } from "../engine/AigcEngine.ts";
+import type { EnginePool } from "../engine/EnginePool.ts";
+import { firstLine } from "../errors/firstLine.ts";
 import { checkProofEnvelope } from "./checkProofEnvelope.ts";
 import type { LinkBook } from "./linkBook.ts";
 
@@ -26,7 +27,7 @@ export async function checkProofOffchain({
   srs: SrsKind;
   metadata: TokenMetadata;
   proof: Hex;
-  engine: () => Promise<AigcEngine>;
+  engine: EnginePool;
   /** The proof JSON at `metadata.provenance.proof`, being fetched with `fetchIpfs` (CID-checked). */
   proofJson: Promise<Uint8Array>;
   book: LinkBook;
@@ -86,12 +87,18 @@ export async function checkProofOffchain({
     return;
   }
   const started = performance.now();
-  const accepted = (await engine()).verify({
-    proof: proofJson,
-    vk: artifacts.vk,
-    settings: artifacts.settings,
-    srs: artifacts.verificationSrs,
-  });
+  let accepted: boolean;
+  try {
+    accepted = await engine.verify({
+      proof: proofJson,
+      vk: artifacts.vk,
+      settings: artifacts.settings,
+      srs: artifacts.verificationSrs,
+    });
+  } catch (error) {
+    book.failed(link, `the proof could not be verified: ${firstLine(error)}`);
+    return;
+  }
   const ms = Math.round(performance.now() - started);
   if (!accepted) {
     book.failed(link, `the ezkl engine rejects the proof with the verifying key of ${modelId}`);

@@ -1,6 +1,7 @@
 import { aigcDataFromField, feltFromHex, feltToHex } from "@proofmint/core";
 import type { Hex } from "viem";
 import type { AigcEngine } from "../engine/AigcEngine.ts";
+import type { EnginePool } from "../engine/EnginePool.ts";
 
 export type OutputCommitmentParameters = {
   engine: AigcEngine;
@@ -16,6 +17,20 @@ export type OutputCommitmentParameters = {
  * outputCommitment({ engine: await loadEngine(), output }) // "0x2d8a…"
  */
 export function outputCommitment({ engine, output }: OutputCommitmentParameters): Hex {
-  const hash = engine.poseidonHash({ felts: output.map((value) => feltToHex({ value })) });
-  return aigcDataFromField({ value: feltFromHex({ hex: hash }) });
+  return aigcDataOfHash(engine.poseidonHash({ felts: outputFelts(output) }));
 }
+
+/** `outputCommitment` computed by an `EnginePool` (in a worker, in the browser). */
+export async function outputCommitmentInPool({
+  engine,
+  output,
+}: {
+  engine: EnginePool;
+  output: readonly bigint[];
+}): Promise<Hex> {
+  return aigcDataOfHash(await engine.poseidonHash({ felts: outputFelts(output) }));
+}
+
+const outputFelts = (output: readonly bigint[]) => output.map((value) => feltToHex({ value }));
+
+const aigcDataOfHash = (hash: string) => aigcDataFromField({ value: feltFromHex({ hex: hash }) });

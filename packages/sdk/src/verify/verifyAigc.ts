@@ -15,17 +15,18 @@ import {
   type BlockTag,
   type PublicClient,
 } from "viem";
-import { loadEngine } from "#engine";
+import { loadEnginePool } from "#enginePool";
 import type { CircuitArtifacts, CircuitArtifactsSource } from "../artifacts/CircuitArtifacts.ts";
 import type { AigcEngine } from "../engine/AigcEngine.ts";
+import { enginePoolOnThisThread } from "../engine/EnginePool.ts";
 import { InvalidParameterError } from "../errors/errors.ts";
 import { fetchIpfs } from "../ipfs/fetchIpfs.ts";
 import type { AigcReport } from "./AigcReport.ts";
 import { checkImage } from "./checkImage.ts";
 import { checkMetadata } from "./checkMetadata.ts";
+import { checkOutputHash } from "./checkOutputHash.ts";
 import { checkProofOffchain } from "./checkProofOffchain.ts";
 import { linkBook } from "./linkBook.ts";
-import { outputCommitment } from "./outputCommitment.ts";
 import { describeRevert, readTokenRecord } from "./readTokenRecord.ts";
 
 export type VerifyAigcParameters = {
@@ -46,7 +47,10 @@ export type VerifyAigcParameters = {
   acceptDevelopmentSrs?: boolean | undefined;
   /** First block to search for the AigcData event (default 0; set it for large chains). */
   fromBlock?: BlockNumber | BlockTag | undefined;
-  /** The ezkl engine; by default the Node or web build, loaded on first use. */
+  /**
+   * The ezkl engine, run on this thread. By default: in the browser, the web build in two Web
+   * Workers (`loadEnginePool`), hashing and verifying side by side; in Node, the Node build.
+   */
   engine?: AigcEngine | undefined;
   fetch?: typeof globalThis.fetch | undefined;
 };
@@ -76,9 +80,6 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
   const collection = getAddress(parameters.collection);
   const client = parameters.client ?? publicClient(parameters.rpcUrl);
   const book = linkBook();
-  let engine: Promise<AigcEngine> | undefined;
-  const getEngine = () =>
-    (engine ??= parameters.engine ? Promise.resolve(parameters.engine) : loadEngine());
   const report = (extra: Partial<AigcReport>, fallback: string): AigcReport => {
     const links = book.links(fallback);
     return {
@@ -92,8 +93,12 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
     };
   };
 
-  // Loading the engine (fetch and compile its wasm) needs nothing from the token: start it now.
-  void getEngine().catch(() => {});
+  // Loading the engine (fetch and compile its wasm, start its workers) needs nothing from the
+  // token: start it now.
+  const engine =
+    parameters.engine === undefined
+      ? loadEnginePool()
+      : enginePoolOnThisThread({ engine: Promise.resolve(parameters.engine) });
   const [chainId, record] = await Promise.all([
     client.getChainId(),
     readTokenRecord({ client, collection, tokenId, fromBlock: parameters.fromBlock ?? 0n, book }),
@@ -170,22 +175,11 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
     book.failed("output-hash", `the raw output ${metadata.provenance.output}: ${message}`);
     book.unsupported("image-render", "not checked: the raw output could not be read");
   }
-  if (output !== undefined) {
-    // The render check needs no engine: it runs while the engine may still be compiling.
-    await checkImage({ output, metadata, circuit, image: imageRead, book });
-    const rehashed = outputCommitment({ engine: await getEngine(), output: output.output });
-    if (rehashed === aigcData)
-      book.passed(
-        "output-hash",
-        `Poseidon of the ${output.output.length} output values is ${aigcData}`,
-      );
-    else
-      book.failed(
-        "output-hash",
-        `re-hashing the raw output ${metadata.provenance.output} gives ${rehashed}, not the token's aigcData ${aigcData}`,
-      );
-  }
-
+  // The engine hashes the output and verifies the proof (side by side, in workers) while this
+  // thread renders the image.
+  const hashed =
+    output && checkOutputHash({ engine, output, uri: metadata.provenance.output, aigcData, book });
+  let offchain: Promise<void> | undefined;
   if (record.modelId === undefined) {
     book.unsupported(
       "offchain-verify",
@@ -197,19 +191,21 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
       `no verifying key given for ${record.modelId} (pass artifacts, or --circuit)`,
     );
   } else {
-    await checkProofOffchain({
+    offchain = checkProofOffchain({
       artifacts: circuit,
       modelId: record.modelId,
       srs,
       metadata,
       proof: record.proof,
-      engine: getEngine,
+      engine,
       proofJson: proofRead,
       book,
     });
   }
-
-  await onchain;
+  if (output !== undefined) {
+    await checkImage({ output, metadata, circuit, image: imageRead, book });
+  }
+  await Promise.all([hashed, offchain, onchain]);
   const setup = "trusted-setup";
   if (srsFromModelId !== undefined && srsFromModelId !== metadata.provenance.srs) {
     book.failed(

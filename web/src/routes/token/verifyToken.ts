@@ -1,6 +1,6 @@
 import {
   fetchCircuitArtifacts,
-  loadEngine,
+  loadEnginePool,
   verifyAigc,
   type AigcReport,
   type CircuitArtifacts,
@@ -30,9 +30,9 @@ function circuitArtifacts(modelId: string): Promise<CircuitArtifacts> {
 // when it opens, so the click on "Verify" does not wait for them.
 
 export function prepareEngine(): void {
-  // Fetching the wasm by its URL here starts the download (and streaming compilation) without
-  // waiting for the engine's JavaScript chunk to load first.
-  void loadEngine({ wasm: fetch(wasmUrl) }).catch(() => {});
+  // The wasm is downloaded and compiled once, here, while the engine's workers start; a failure
+  // is reported by the links that need the engine.
+  loadEnginePool({ wasm: fetch(wasmUrl) });
 }
 
 export function prepareArtifacts({ platform }: { platform: Platform }): void {
