@@ -9,6 +9,7 @@ import {
   checkObject,
   checkPositiveInteger,
   checkString,
+  parseJsonObject,
 } from "./schema.ts";
 import type { TokenAttribute, TokenMetadata } from "./tokenMetadata.ts";
 
@@ -78,13 +79,7 @@ export type ParseTokenMetadataParameters = {
  * const metadata = parseTokenMetadata({ bytes: await (await fetch(gatewayUrl)).bytes() });
  */
 export function parseTokenMetadata({ bytes }: ParseTokenMetadataParameters): TokenMetadata {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    throw new MetadataError({ path: "$", expected: "UTF-8 JSON" });
-  }
-  const document = checkObject("$", json);
+  const document = parseJsonObject(bytes);
   checkKeys("", document, TOP_LEVEL);
   const provenance = checkObject("provenance", document.provenance);
   checkKeys("provenance", provenance, PROVENANCE);

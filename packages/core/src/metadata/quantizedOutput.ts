@@ -1,6 +1,6 @@
 import { MAX_SCALE } from "../constants/scale.ts";
 import { MetadataError } from "./MetadataError.ts";
-import { checkObject, checkPositiveInteger } from "./schema.ts";
+import { checkPositiveInteger, parseJsonObject } from "./schema.ts";
 
 /** The model's quantized output as stored on IPFS, from which anyone can re-hash and re-render. */
 export type QuantizedOutput = {
@@ -62,13 +62,7 @@ export type ParseQuantizedOutputParameters = { bytes: Uint8Array };
  * @throws {MetadataError} naming the first field that is malformed.
  */
 export function parseQuantizedOutput({ bytes }: ParseQuantizedOutputParameters): QuantizedOutput {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    throw new MetadataError({ path: "$", expected: "UTF-8 JSON" });
-  }
-  const document = checkObject("$", json);
+  const document = parseJsonObject(bytes);
   if (document.format !== FORMAT)
     throw new MetadataError({ path: "format", expected: `"${FORMAT}"` });
   if (document.layout !== "HWC") throw new MetadataError({ path: "layout", expected: '"HWC"' });

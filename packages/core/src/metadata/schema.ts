@@ -80,6 +80,17 @@ export function checkString(path: string, value: unknown, minLength = 1): string
   return value;
 }
 
+/** Parses a document's bytes as UTF-8 JSON whose top level is an object. */
+export function parseJsonObject(bytes: Uint8Array): Record<string, unknown> {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new MetadataError({ path: "$", expected: "UTF-8 JSON" });
+  }
+  return checkObject("$", json);
+}
+
 /** Checks that `value` is a JSON object (not an array, not null). */
 export function checkObject(path: string, value: unknown): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
