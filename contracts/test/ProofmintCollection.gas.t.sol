@@ -11,7 +11,6 @@ import {ProofmintFixture} from "./utils/ProofmintFixture.sol";
 /// contracts/.gas-snapshot. Execution gas only: a transaction adds 21,000 and its calldata.
 contract ProofmintCollectionGasTest is ProofmintFixture {
     string internal constant FIXTURES = "contracts/test/fixtures/proofs.json";
-    string internal constant VERIFIER_SOURCE = "contracts/src/generated/Halo2Verifier.sol";
     bytes32 internal constant SALT = keccak256("salt");
     /// @dev The 17-byte prompt: long enough for typical use, one storage slot.
     uint256 internal constant FIXTURE = 1;
@@ -20,13 +19,7 @@ contract ProofmintCollectionGasTest is ProofmintFixture {
     bytes internal prompt;
 
     function setUp() public {
-        vm.skip(!vm.exists(VERIFIER_SOURCE), "no generated verifier yet: run circuits/build.py");
-        bytes memory code = vm.getCode("Halo2Verifier.sol:Halo2Verifier");
-        address deployed;
-        assembly ("memory-safe") {
-            deployed := create(0, add(code, 0x20), mload(code))
-        }
-        halo2Verifier = IHalo2Verifier(deployed);
+        halo2Verifier = _deployGeneratedVerifier();
         _deployCollection(new EzklVerifierAdapter(halo2Verifier));
         prompt = vm.parseJsonBytes(vm.readFile(FIXTURES), _key(".promptBytes"));
         // Committed here, in an earlier transaction, so the mint below touches everything cold.

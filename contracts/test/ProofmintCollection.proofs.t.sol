@@ -11,7 +11,6 @@ import {Vm} from "./utils/Vm.sol";
 /// circuit (contracts/test/fixtures/proofs.json, made by generate.py there).
 contract ProofmintCollectionProofsTest is ProofmintFixture {
     string internal constant FIXTURES = "contracts/test/fixtures/proofs.json";
-    string internal constant VERIFIER_SOURCE = "contracts/src/generated/Halo2Verifier.sol";
     bytes32 internal constant SALT = keccak256("salt");
 
     struct RealProof {
@@ -26,14 +25,8 @@ contract ProofmintCollectionProofsTest is ProofmintFixture {
 
     function setUp() public {
         // Until circuits/build.py has generated a verifier there is nothing real to test.
-        vm.skip(!vm.exists(VERIFIER_SOURCE), "no generated verifier yet: run circuits/build.py");
+        halo2Verifier = _deployGeneratedVerifier();
         fixtures = vm.readFile(FIXTURES);
-        bytes memory code = vm.getCode("Halo2Verifier.sol:Halo2Verifier");
-        address deployed;
-        assembly ("memory-safe") {
-            deployed := create(0, add(code, 0x20), mload(code))
-        }
-        halo2Verifier = IHalo2Verifier(deployed);
         _deployCollection(new EzklVerifierAdapter(halo2Verifier));
     }
 

@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {Test} from "./Test.sol";
 import {ProofmintCollection} from "../../src/ProofmintCollection.sol";
 import {IAigcVerifier} from "../../src/interfaces/IAigcVerifier.sol";
+import {IHalo2Verifier} from "../../src/interfaces/IHalo2Verifier.sol";
 
 /// @title ProofmintFixture
 /// @notice Shared set-up for collection tests: a collection behind any verifier, the instance
@@ -15,6 +16,7 @@ abstract contract ProofmintFixture is Test {
         "glyph-v2-dev-0000000000000000000000000000000000000000000000000000000000000000";
     uint256 internal constant FIELD_MODULUS =
         21888242871839275222246405745257275088548364400416034343698204186575808495617;
+    string internal constant VERIFIER_SOURCE = "contracts/src/generated/Halo2Verifier.sol";
     string internal constant TOKEN_URI =
         "ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
 
@@ -24,6 +26,16 @@ abstract contract ProofmintFixture is Test {
     address internal constant STRANGER = address(0xBAD);
 
     ProofmintCollection internal collection;
+
+    /// @dev Deploys ezkl's generated verifier from forge's build output; skips the test until
+    /// circuits/build.py has generated it.
+    function _deployGeneratedVerifier() internal returns (IHalo2Verifier verifier) {
+        vm.skip(!vm.exists(VERIFIER_SOURCE), "no generated verifier yet: run circuits/build.py");
+        bytes memory code = vm.getCode("Halo2Verifier.sol:Halo2Verifier");
+        assembly ("memory-safe") {
+            verifier := create(0, add(code, 0x20), mload(code))
+        }
+    }
 
     function _deployCollection(IAigcVerifier verifier) internal {
         collection = new ProofmintCollection(
