@@ -60,34 +60,16 @@ async function measure(server: ServerProcess, text: string): Promise<Sample> {
 }
 
 function metrics(label: string, samples: Sample[]) {
-  const seconds = (ms: number) => Math.round(ms / 10) / 100;
-  const ready = samples.map((sample) => sample.readyMs);
-  const minted = samples.map((sample) => sample.mintedMs);
+  const metric = (to: "ready" | "minted", p: 50 | 95, target = "") => {
+    const ms = samples.map((sample) => (to === "ready" ? sample.readyMs : sample.mintedMs));
+    const value = Math.round(percentile(ms, p) / 10) / 100;
+    return { name: `${label} prompt->${to} p${p}`, value, unit: "s", target };
+  };
   return [
-    {
-      name: `${label} prompt->ready p50`,
-      value: seconds(percentile(ready, 50)),
-      unit: "s",
-      target: "",
-    },
-    {
-      name: `${label} prompt->ready p95`,
-      value: seconds(percentile(ready, 95)),
-      unit: "s",
-      target: "",
-    },
-    {
-      name: `${label} prompt->minted p50`,
-      value: seconds(percentile(minted, 50)),
-      unit: "s",
-      target: "<= 15 (goal 8)",
-    },
-    {
-      name: `${label} prompt->minted p95`,
-      value: seconds(percentile(minted, 95)),
-      unit: "s",
-      target: "",
-    },
+    metric("ready", 50),
+    metric("ready", 95),
+    metric("minted", 50, "<= 15 (goal 8)"),
+    metric("minted", 95),
   ];
 }
 
