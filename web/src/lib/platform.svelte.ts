@@ -19,6 +19,14 @@ export const platform = $state<{ current: Platform | undefined; error: string | 
 
 let loading: Promise<Platform> | undefined;
 
+/**
+ * A client that reads `chain` through the node at `url`. Reads issued together (the token page's
+ * verification sends eight at once) share one HTTP request as a JSON-RPC batch.
+ */
+export function readClient({ chain, url }: { chain: Chain; url: string }): PublicClient {
+  return createPublicClient({ chain, transport: http(url, { batch: true }) }) as PublicClient;
+}
+
 /** The model and chain of this server; loads them on first call. */
 export function loadPlatform(): Promise<Platform> {
   loading ??= api
@@ -34,12 +42,7 @@ export function loadPlatform(): Promise<Platform> {
         nativeCurrency: { name: "Ether", symbol: "ETH", decimals: 18 },
         rpcUrls: { default: { http: [rpcUrl] } },
       });
-      // Reads issued together (the token page's verification sends eight at once) share one
-      // HTTP request as a JSON-RPC batch.
-      const publicClient = createPublicClient({
-        chain,
-        transport: http(rpcUrl, { batch: true }),
-      }) as PublicClient;
+      const publicClient = readClient({ chain, url: rpcUrl });
       const current = { model, chain, rpcUrl, publicClient };
       platform.current = current;
       return current;

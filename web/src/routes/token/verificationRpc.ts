@@ -1,6 +1,7 @@
 // The collector's own JSON-RPC node for the in-browser verification, instead of the platform's:
 // chosen on the token page, kept in this browser, used only once it serves the collection's chain.
-import { createPublicClient, http, type Chain, type PublicClient } from "viem";
+import type { Chain, PublicClient } from "viem";
+import { readClient } from "../../lib/platform.svelte.ts";
 
 const KEY = "proofmint:verify-rpc-url";
 
@@ -53,8 +54,7 @@ export async function connectRpc({
   url: string;
   chain: Chain;
 }): Promise<PublicClient> {
-  // Reads issued together share one HTTP request, as with the platform's client.
-  const client = createPublicClient({ chain, transport: http(url, { batch: true }) });
+  const client = readClient({ chain, url });
   let chainId: number;
   try {
     chainId = await client.getChainId();
@@ -69,5 +69,5 @@ export async function connectRpc({
       `${url} serves chain ${chainId}, but this collection is on chain ${chain.id}.`,
     );
   }
-  return client as PublicClient;
+  return client;
 }
