@@ -4,13 +4,16 @@
 
 Reads models/<model>/model.onnx, circuits/<model>/config.json and the calibration inputs
 (circuits/calibration.py); writes circuits/<model>/{calibration.json, settings.json,
-model.compiled, vk.key, kzg<k>.srs (development only), kzg1.srs, manifest.json}, the verifier
+model.compiled, vk.key, kzg<k>.srs (development only), kzg1.srs, output_basis.bin,
+manifest.json}, the verifier
 contracts/src/generated/Halo2Verifier.sol and the proving key into .cache/circuits/<model>/.
 Equal inputs and SRS give byte-equal artifacts; circuits/test_build.py checks that.
 """
 
 import argparse
 import asyncio
+import json
+import math
 import sys
 import tempfile
 import time
@@ -18,6 +21,7 @@ from pathlib import Path
 
 import ezkl
 
+from circuits import commitment
 from circuits.calibration import CalibrationError, calibration_inputs, write_calibration
 from circuits.config import ConfigError, load_config
 from circuits.keys import install_proving_key
@@ -124,6 +128,48 @@ def _write_verifier(paths: ModelPaths, srs: Path, header: str) -> None:
         paths.verifier.write_text(header + "\n" + sol.read_text())
 
 
+def _ezkl_point(point) -> tuple[int, int]:
+    """ezkl's PyG1Affine: coordinates as little-endian hex of their canonical values."""
+    return tuple(int.from_bytes(bytes.fromhex(value), "little") for value in (point.x, point.y))
+
+
+def _write_output_basis(paths: ModelPaths, srs: Path, rows: list[list[int]], count: int) -> dict:
+    """Cuts the output commitment's basis out of the SRS (circuits/commitment.py) and checks it
+    against ezkl's own kzg_commit, for an all-zero output and for a real one."""
+
+    def ezkl_commit(felts: list[str]) -> tuple[int, int]:
+        points = ezkl.kzg_commit(felts, str(paths.vk), str(paths.settings), str(srs))
+        return _ezkl_point(points[0])
+
+    blind = ezkl_commit(["00" * 32] * count)
+    unusable = commitment.unusable_rows(srs, blind)
+    basis, blind_from_srs = commitment.basis_from_srs(srs, count, unusable)
+    if blind_from_srs != blind:
+        raise BuildError("the SRS's last Lagrange points do not give ezkl's blinding commitment")
+
+    with tempfile.TemporaryDirectory() as work:
+        data, witness = Path(work) / "input.json", Path(work) / "witness.json"
+        data.write_text(json.dumps({"input_data": [rows[-1]]}))
+
+        async def run():
+            await ezkl.gen_witness(str(data), str(paths.compiled), str(witness))
+
+        asyncio.run(run())
+        felts = json.loads(witness.read_text())["outputs"][0]
+    output = [_signed(felt) for felt in felts]
+    if commitment.commit(output, basis, blind) != ezkl_commit(felts):
+        raise BuildError("the basis does not recompute ezkl's commitment of a real output")
+    commitment.write_basis(basis, blind, paths.output_basis)
+    return {"count": count, "unusable_rows": unusable}
+
+
+def _signed(felt: str) -> int:
+    value = int.from_bytes(bytes.fromhex(felt), "little")
+    return (
+        value - commitment.bn254.FR_MODULUS if value > commitment.bn254.FR_MODULUS // 2 else value
+    )
+
+
 def _timed(log, label: str, step):
     started = time.monotonic()
     result = step()
@@ -194,6 +240,10 @@ def build(
             lambda: ezkl.setup(str(paths.compiled), str(paths.vk), str(pk), srs_path=str(srs)),
         )
         proving_key = {"sha256": sha256_file(pk), "bytes": pk.stat().st_size}
+        output_count = math.prod(signature["output"]["shape"])
+        basis_info = _timed(
+            log, "output basis", lambda: _write_output_basis(paths, srs, rows, output_count)
+        )
 
         identifier = model_id(
             model=model,
@@ -201,6 +251,7 @@ def build(
             settings_sha256=sha256_file(paths.settings),
             vk_sha256=sha256_file(paths.vk),
             verification_srs_sha256=sha256_file(paths.verification_srs),
+            output_basis_sha256=sha256_file(paths.output_basis),
             insecure=srs_info["insecure"],
         )
         header = (
@@ -216,6 +267,7 @@ def build(
         "compiled_circuit": paths.compiled,
         "vk": paths.vk,
         "verification_srs": paths.verification_srs,
+        "output_basis": paths.output_basis,
         "verifier": paths.verifier,
         "calibration": paths.calibration,
     }
@@ -231,6 +283,13 @@ def build(
         "srs": srs_info,
         "logrows": logrows,
         "instances": layout,
+        "output_commitment": {
+            "rule": "circuits/README.md#output-commitment",
+            "proof_offset": 0,
+            "encoding": "aigcData = x | (y mod 2) << 255, 32 bytes big-endian",
+            "basis": display_path(paths.output_basis),
+            **basis_info,
+        },
         "input": {**signature["input"], "scale": settings["model_input_scales"][0]},
         "output": {**signature["output"], "scale": settings["model_output_scales"][0]},
         "run_args": run_args,

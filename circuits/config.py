@@ -4,8 +4,9 @@ Keys (all optional except param_scale; keys starting with "_" are comments):
   run arguments: input_scale, param_scale, scale_rebase_multiplier, num_inner_cols, decomp_base,
     decomp_legs, bounded_log_lookup, rebase_frac_zero_constants,
     ignore_range_check_inputs_outputs, and the three visibilities, which must be
-    input "public", output "hashed", param "fixed" (the instance layout the contract relies on, and
-    weights that are constants of the circuit; "private" params would let a prover pick them);
+    input "public", output "polycommit", param "fixed" (the 64 prompt instances the contract
+    computes, the output as the proof's first commitment, and weights that are constants of the
+    circuit; "private" params would let a prover pick them);
   calibration: lookup_safety_margin (default 2, at least 1), calibration_target (default
     "resources"), max_logrows.
 logrows and lookup_range are not accepted: calibration sets them.
@@ -19,7 +20,7 @@ import ezkl
 
 REQUIRED_VISIBILITY = {
     "input_visibility": "public",
-    "output_visibility": "hashed",
+    "output_visibility": "polycommit",
     "param_visibility": "fixed",
 }
 _RUN_ARG_TYPES = {

@@ -36,14 +36,16 @@ def manifest(model_paths) -> dict:
 
 @pytest.fixture(scope="session")
 def worker_session(model_paths, tmp_path_factory):
-    """Starts ``python -m circuits.prover_worker``, asks it for one proof of PROMPT and a few bad
-    requests, and returns the responses; every proof test shares that proof."""
+    """Starts ``python -m circuits.prover_worker``, asks it for proofs of PROMPT and OTHER_PROMPT
+    and a few bad requests, and returns the responses; every proof test shares those proofs."""
     work = tmp_path_factory.mktemp("worker")
     proof_path = work / "proof.json"
+    other_proof_path = work / "other-proof.json"
     requests = [
         {"id": "bad-prompt", "input": "Not Canonical ", "proof_path": str(work / "x.json")},
         {"id": "no-proof-path", "input": PROMPT},
         {"id": "proof", "input": PROMPT, "proof_path": str(proof_path)},
+        {"id": "other-proof", "input": OTHER_PROMPT, "proof_path": str(other_proof_path)},
     ]
     command = [
         sys.executable,
@@ -72,6 +74,7 @@ def worker_session(model_paths, tmp_path_factory):
         "ready": lines[0],
         "responses": {str(line["id"]): line for line in lines[1:]},
         "proof_path": proof_path,
+        "other_proof_path": other_proof_path,
     }
 
 
@@ -85,3 +88,10 @@ def circuit(model_paths, worker_session) -> Circuit:
 def proof(worker_session) -> dict:
     assert worker_session["responses"]["proof"]["ok"], worker_session["responses"]["proof"]
     return json.loads(worker_session["proof_path"].read_text())
+
+
+@pytest.fixture(scope="session")
+def other_proof(worker_session) -> dict:
+    response = worker_session["responses"]["other-proof"]
+    assert response["ok"], response
+    return json.loads(worker_session["other_proof_path"].read_text())

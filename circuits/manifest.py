@@ -1,15 +1,17 @@
 """manifest.json: what was built, from what, with which SRS, and the model id.
 
-Model id rule (v2). With d(f) the raw 32-byte SHA-256 of file f:
+Model id rule (v3). With d(f) the raw 32-byte SHA-256 of file f:
 
-    digest   = SHA-256("proofmint/model-id/v2\\n" || d(model.onnx) || d(settings.json)
-                       || d(vk.key) || d(kzg1.srs))
-    model_id = "<model>-v2-" + ("dev-" if the SRS is insecure) + hex(digest)
+    digest   = SHA-256("proofmint/model-id/v3\\n" || d(model.onnx) || d(settings.json)
+                       || d(vk.key) || d(kzg1.srs) || d(output_basis.bin))
+    model_id = "<model>-v3-" + ("dev-" if the SRS is insecure) + hex(digest)
 
-e.g. ``glyph-v2-dev-3f…`` for a development SRS, ``glyph-v2-3f…`` for the ceremony. The vk
-commits to the weights (fixed columns), the settings to scales and layout, and kzg1.srs to the
-g2 and s_g2 that off-chain verification reads: the vk does not hold them, and a verifier given
-another s_g2 could be made to accept forged proofs.
+e.g. ``glyph-v3-dev-3f…`` for a development SRS, ``glyph-v3-3f…`` for the ceremony. The vk
+commits to the weights (fixed columns), the settings to scales and layout, kzg1.srs to the g2
+and s_g2 that off-chain verification reads (the vk does not hold them, and a verifier given
+another s_g2 could be made to accept forged proofs), and output_basis.bin to the Lagrange points
+that recompute the output commitment from the raw output (a wrong basis would let another output
+pass as this token's). v2 ids (hashed outputs, no basis) are in packages/core's modelIdDigest.
 """
 
 import hashlib
@@ -20,7 +22,7 @@ from pathlib import Path
 import onnx
 
 MANIFEST_VERSION = 1
-MODEL_ID_DOMAIN = b"proofmint/model-id/v2\n"
+MODEL_ID_DOMAIN = b"proofmint/model-id/v3\n"
 MODEL_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -31,15 +33,22 @@ def model_id(
     settings_sha256: str,
     vk_sha256: str,
     verification_srs_sha256: str,
+    output_basis_sha256: str,
     insecure: bool,
 ):
-    """The model id of an ONNX file, settings, verifying key and k=1 verification SRS (hex
-    SHA-256 digests)."""
+    """The model id of an ONNX file, settings, verifying key, k=1 verification SRS and output
+    commitment basis (hex SHA-256 digests)."""
     if not MODEL_NAME.match(model):
         raise ValueError(f"model name {model!r} must match {MODEL_NAME.pattern}")
-    parts = [onnx_sha256, settings_sha256, vk_sha256, verification_srs_sha256]
+    parts = [
+        onnx_sha256,
+        settings_sha256,
+        vk_sha256,
+        verification_srs_sha256,
+        output_basis_sha256,
+    ]
     digest = hashlib.sha256(MODEL_ID_DOMAIN + b"".join(bytes.fromhex(p) for p in parts))
-    return f"{model}-v2-{'dev-' if insecure else ''}{digest.hexdigest()}"
+    return f"{model}-v3-{'dev-' if insecure else ''}{digest.hexdigest()}"
 
 
 def onnx_signature(path: Path) -> dict:

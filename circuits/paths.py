@@ -50,6 +50,10 @@ class ModelPaths:
         return self.circuit_dir / "kzg1.srs"
 
     @property
+    def output_basis(self) -> Path:
+        return self.circuit_dir / "output_basis.bin"
+
+    @property
     def calibration(self) -> Path:
         return self.circuit_dir / "calibration.json"
 

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import ezkl
 
+from circuits import commitment
 from circuits.bn254 import FR_MODULUS
 from circuits.keys import ensure_proving_key, prover_srs
 from circuits.manifest import read_manifest
 from circuits.paths import DEFAULT_MODEL, ModelPaths
-from models.codec import OUTPUT_COMMITMENT_INDEX, prompt_instances
+from models.codec import prompt_instances
 
 
 def felt_to_int(felt: str) -> int:
@@ -118,9 +119,9 @@ def verify(*, circuit: Circuit, proof_path: Path) -> bool:
         return False
 
 
-def expected_instances(*, circuit: Circuit, prompt: str, aigc_data: int) -> list[int]:
-    """The 65 public instances the contract computes for ``prompt`` and an output commitment."""
-    return prompt_instances(prompt, circuit.input_scale) + [aigc_data]
+def expected_instances(*, circuit: Circuit, prompt: str) -> list[int]:
+    """The 64 public instances the contract computes for ``prompt``."""
+    return prompt_instances(prompt, circuit.input_scale)
 
 
 def proof_instances(proof: dict) -> list[int]:
@@ -128,8 +129,8 @@ def proof_instances(proof: dict) -> list[int]:
 
 
 def aigc_data(proof: dict) -> int:
-    """The output commitment: instance 64, the Poseidon hash of the quantized output."""
-    return proof_instances(proof)[OUTPUT_COMMITMENT_INDEX]
+    """The output commitment the proof carries (its first G1 point), compressed: aigcData."""
+    return commitment.aigc_data(proof)
 
 
 def witness_output(witness: dict) -> list[int]:

@@ -3,11 +3,12 @@
 import json
 from pathlib import Path
 
-from models.codec import OUTPUT_COMMITMENT_INDEX, PROMPT_INSTANCE_COUNT, PUBLIC_INSTANCE_COUNT
+from models.codec import PROMPT_INSTANCE_COUNT, PUBLIC_INSTANCE_COUNT
 
 
 class LayoutError(ValueError):
-    """The circuit's public instances are not the 64 prompt instances followed by the hash."""
+    """The circuit's public instances are not the 64 prompt instances, or its output is not
+    committed by polycommit."""
 
 
 def canonicalize_settings(path: Path) -> dict:
@@ -30,24 +31,24 @@ def canonicalize_settings(path: Path) -> dict:
 
 
 def instance_layout(settings: dict) -> dict:
-    """The layout ezkl lays out for input "public", output "hashed": one instance column holding
-    the flattened prompt input, then the Poseidon hash of the output. Raises LayoutError for any
-    other shape, since the contract and packages/core compute exactly this."""
+    """The layout ezkl lays out for input "public", output "polycommit": one instance column
+    holding the flattened prompt input and nothing else (the output is committed in the proof, not
+    in an instance). Raises LayoutError for any other shape, since the contract and packages/core
+    compute exactly this."""
     input_shapes = settings["model_instance_shapes"]
-    poseidon = settings["module_sizes"]["poseidon"]
     prompt_count = sum(_product(shape) for shape in input_shapes)
-    hash_count = sum(poseidon[1]) if poseidon else 0
+    poseidon = settings["module_sizes"].get("poseidon") or [0, [0]]
     polycommit = settings["module_sizes"].get("polycommit") or []
     if (
         len(input_shapes) != 1
         or prompt_count != PROMPT_INSTANCE_COUNT
-        or hash_count != 1
-        or polycommit
-        or prompt_count + hash_count != PUBLIC_INSTANCE_COUNT
+        or prompt_count != PUBLIC_INSTANCE_COUNT
+        or poseidon[0]
+        or not polycommit
     ):
         raise LayoutError(
-            f"expected {PROMPT_INSTANCE_COUNT} prompt instances then 1 output hash; settings have "
-            f"input shapes {input_shapes}, poseidon {poseidon}, polycommit {polycommit}"
+            f"expected {PROMPT_INSTANCE_COUNT} prompt instances and a polycommit output; settings "
+            f"have input shapes {input_shapes}, poseidon {poseidon}, polycommit {polycommit}"
         )
     return {
         "count": PUBLIC_INSTANCE_COUNT,
@@ -56,11 +57,6 @@ def instance_layout(settings: dict) -> dict:
             "count": PROMPT_INSTANCE_COUNT,
             "scale": settings["model_input_scales"][0],
             "rule": "byte i of the prompt (0 past its end) << scale",
-        },
-        "output_hash": {
-            "offset": OUTPUT_COMMITMENT_INDEX,
-            "count": 1,
-            "rule": "ezkl Poseidon hash of the quantized output (aigcData)",
         },
     }
 

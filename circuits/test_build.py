@@ -30,10 +30,11 @@ def test_model_id_follows_the_documented_rule(manifest):
         settings_sha256=artifacts["settings"]["sha256"],
         vk_sha256=artifacts["vk"]["sha256"],
         verification_srs_sha256=artifacts["verification_srs"]["sha256"],
+        output_basis_sha256=artifacts["output_basis"]["sha256"],
         insecure=insecure,
     )
     assert manifest["model_id"] == expected
-    assert ("-v2-dev-" in expected) == insecure
+    assert ("-v3-dev-" in expected) == insecure
     assert manifest["ezkl_version"] == ezkl.__version__ == "21.0.0"
 
 

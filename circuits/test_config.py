@@ -9,7 +9,7 @@ from circuits.settings import LayoutError, canonicalize_settings, instance_layou
 
 BASE = {
     "input_visibility": "public",
-    "output_visibility": "hashed",
+    "output_visibility": "polycommit",
     "param_visibility": "fixed",
     "input_scale": 0,
     "param_scale": 7,
@@ -41,6 +41,7 @@ def test_config_becomes_run_args_and_calibration_options(tmp_path):
         {"param_visibility": "private"},
         {"param_visibility": "hashed/public"},
         {"output_visibility": "public"},
+        {"output_visibility": "hashed"},
         {"input_visibility": "hashed"},
     ],
 )
@@ -83,33 +84,40 @@ def test_settings_canonical_form_ignores_hashset_order_and_time(tmp_path):
     assert len(outputs) == 1
 
 
-def _settings(input_shapes, poseidon):
+def _settings(input_shapes, poseidon, polycommit):
     return {
         "model_instance_shapes": input_shapes,
-        "module_sizes": {"polycommit": [], "poseidon": poseidon},
+        "module_sizes": {"polycommit": polycommit, "poseidon": poseidon},
         "model_input_scales": [0],
     }
 
 
-def test_instance_layout_is_64_prompt_instances_then_the_output_hash():
-    layout = instance_layout(_settings([[1, 64]], [31490, [1]]))
-    assert layout["count"] == 65
+def test_instance_layout_is_the_64_prompt_instances_alone():
+    layout = instance_layout(_settings([[1, 64]], [0, [0]], [768]))
+    assert layout["count"] == 64
     assert (layout["prompt"]["offset"], layout["prompt"]["count"]) == (0, 64)
-    assert (layout["output_hash"]["offset"], layout["output_hash"]["count"]) == (64, 1)
+    assert set(layout) == {"count", "prompt"}
 
 
 @pytest.mark.parametrize(
-    ("shapes", "poseidon"),
-    [([[1, 64], [1, 768]], [31490, [1]]), ([[1, 32]], [31490, [1]]), ([[1, 64]], [0, [0]])],
+    ("shapes", "poseidon", "polycommit"),
+    [
+        ([[1, 64], [1, 768]], [0, [0]], [768]),
+        ([[1, 32]], [0, [0]], [768]),
+        ([[1, 64]], [31490, [1]], []),
+        ([[1, 64]], [0, [0]], []),
+    ],
 )
-def test_instance_layout_rejects_public_outputs_and_other_shapes(shapes, poseidon):
+def test_instance_layout_rejects_hashed_or_public_outputs_and_other_shapes(
+    shapes, poseidon, polycommit
+):
     with pytest.raises(LayoutError):
-        instance_layout(_settings(shapes, poseidon))
+        instance_layout(_settings(shapes, poseidon, polycommit))
 
 
-# SHA-256("proofmint/model-id/v2\n" || 0x11 * 32 || 0x22 * 32 || 0x33 * 32 || 0x44 * 32), via
-# sha256sum.
-PINNED_DIGEST = "4c4473fd96d52327105a1b29e5ef8a86a069d798f5e3afbd62e04ecd3579faac"
+# SHA-256("proofmint/model-id/v3\n" || 0x11 * 32 || 0x22 * 32 || 0x33 * 32 || 0x44 * 32
+# || 0x55 * 32), via sha256sum.
+PINNED_DIGEST = "87da3ae24c22044ad7992e69355a96574a8d7a8da5e52ac96c1bf72f5675d8c5"
 
 
 def test_model_id_rule_is_pinned():
@@ -118,10 +126,11 @@ def test_model_id_rule_is_pinned():
         "settings_sha256": "22" * 32,
         "vk_sha256": "33" * 32,
         "verification_srs_sha256": "44" * 32,
+        "output_basis_sha256": "55" * 32,
     }
     secure = model_id(model="glyph", insecure=False, **digests)
-    assert secure == "glyph-v2-" + PINNED_DIGEST
-    assert model_id(model="glyph", insecure=True, **digests) == "glyph-v2-dev-" + PINNED_DIGEST
+    assert secure == "glyph-v3-" + PINNED_DIGEST
+    assert model_id(model="glyph", insecure=True, **digests) == "glyph-v3-dev-" + PINNED_DIGEST
     for name in digests:
-        changed = model_id(model="glyph", insecure=False, **{**digests, name: "55" * 32})
+        changed = model_id(model="glyph", insecure=False, **{**digests, name: "66" * 32})
         assert changed != secure, name

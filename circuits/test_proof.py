@@ -6,11 +6,11 @@ import numpy as np
 import onnxruntime
 import pytest
 
+from circuits import commitment
 from circuits.bn254 import FR_MODULUS
 from circuits.conftest import OTHER_PROMPT, PROMPT
 from circuits.prove import (
     aigc_data,
-    felt_to_int,
     generate_witness,
     int_to_felt,
     model_input,
@@ -79,13 +79,39 @@ def test_proof_for_a_prompt_verifies_with_the_k1_and_the_full_srs(circuit, worke
     )
 
 
-def test_public_instances_are_the_prompt_bytes_then_the_output_hash(circuit, proof, witnesses):
+def test_public_instances_are_exactly_the_prompt_bytes(circuit, proof):
     instances = proof_instances(proof)
     assert len(instances) == PUBLIC_INSTANCE_COUNT == circuit.manifest["instances"]["count"]
-    assert instances[:64] == prompt_instances(PROMPT, circuit.input_scale)
-    witness = witnesses[PROMPT]
-    output_hash = ezkl.poseidon_hash(witness["outputs"][0])
-    assert [felt_to_int(felt) for felt in output_hash] == [aigc_data(proof)]
+    assert instances == prompt_instances(PROMPT, circuit.input_scale)
+
+
+def test_aigc_data_is_the_commitment_of_the_raw_output(circuit, proof, witnesses):
+    output = witness_output(witnesses[PROMPT])
+    basis, blind = commitment.read_basis(circuit.paths.output_basis)
+    assert commitment.compress(commitment.commit(output, basis, blind)) == aigc_data(proof)
+    felts = witnesses[PROMPT]["outputs"][0]
+    ezkl_point = ezkl.kzg_commit(
+        felts, str(circuit.paths.vk), str(circuit.paths.settings), str(circuit.srs)
+    )[0]
+    ezkl_xy = tuple(
+        int.from_bytes(bytes.fromhex(v), "little") for v in (ezkl_point.x, ezkl_point.y)
+    )
+    assert ezkl_xy == commitment.proof_commitment(proof)
+
+
+def test_commitments_of_different_outputs_differ(circuit, proof, other_proof, witnesses):
+    assert witness_output(witnesses[PROMPT]) != witness_output(witnesses[OTHER_PROMPT])
+    assert aigc_data(proof) != aigc_data(other_proof)
+
+
+def test_proof_fails_with_another_proofs_commitment_swapped_in(
+    circuit, proof, other_proof, tmp_path
+):
+    swapped = commitment.proof_bytes(other_proof)[:64] + commitment.proof_bytes(proof)[64:]
+    tampered = {**proof, "hex_proof": "0x" + swapped.hex(), "proof": list(swapped)}
+    path = tmp_path / "proof.json"
+    path.write_text(json.dumps(tampered))
+    assert not verify(circuit=circuit, proof_path=path)
 
 
 def test_reencoded_untampered_proof_still_verifies(circuit, proof, tmp_path):
@@ -100,13 +126,9 @@ def test_proof_fails_when_any_single_public_instance_changes(circuit, proof, pos
     assert not _verify_with_instances(circuit, proof, instances, tmp_path / "proof.json")
 
 
-def test_proof_fails_with_another_prompts_instances(circuit, proof, witnesses, tmp_path):
-    other = witnesses[OTHER_PROMPT]
-    other_hash = felt_to_int(other["processed_outputs"]["poseidon_hash"][0])
+def test_proof_fails_with_another_prompts_instances(circuit, proof, tmp_path):
     other_prompt = prompt_instances(OTHER_PROMPT, circuit.input_scale)
-    assert other_hash != aigc_data(proof)
-    for instances in (other_prompt + [other_hash], other_prompt + [aigc_data(proof)]):
-        assert not _verify_with_instances(circuit, proof, instances, tmp_path / "proof.json")
+    assert not _verify_with_instances(circuit, proof, other_prompt, tmp_path / "proof.json")
 
 
 def test_witness_output_matches_the_onnx_model_within_quantization_error(circuit, witnesses):

@@ -3,7 +3,8 @@
 Same rules, error codes and positions as TypeScript; test/vectors/prompts.json pins them.
 A canonical prompt is 1..64 bytes from ``a-z 0-9 space - ' , . ! ?`` with no leading, trailing or
 double space. Its 64 public instances are its bytes (0 past the end) shifted left by the input
-scale; public instance 64 is the output commitment (aigcData), 65 in all.
+scale; they are all the public instances (the output is committed in the proof itself, as its
+first KZG commitment: circuits/README.md#output-commitment).
 """
 
 import re
@@ -14,8 +15,7 @@ from models.keccak import keccak256
 PROMPT_MAX_BYTES = 64
 PROMPT_ALLOWED_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789 -',.!?"
 PROMPT_INSTANCE_COUNT = 64
-OUTPUT_COMMITMENT_INDEX = 64
-PUBLIC_INSTANCE_COUNT = 65
+PUBLIC_INSTANCE_COUNT = 64
 MAX_SCALE = 64
 
 _ALLOWED = frozenset(PROMPT_ALLOWED_CHARACTERS.encode("ascii"))

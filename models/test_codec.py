@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 
 from models.codec import (
-    OUTPUT_COMMITMENT_INDEX,
     PROMPT_ALLOWED_CHARACTERS,
     PROMPT_INSTANCE_COUNT,
     PROMPT_MAX_BYTES,
@@ -39,7 +38,6 @@ def test_vectors_state_the_rules_python_implements():
         "maxBytes": PROMPT_MAX_BYTES,
         "allowedCharacters": PROMPT_ALLOWED_CHARACTERS,
         "promptInstanceCount": PROMPT_INSTANCE_COUNT,
-        "outputCommitmentIndex": OUTPUT_COMMITMENT_INDEX,
         "publicInstanceCount": PUBLIC_INSTANCE_COUNT,
         "inputScale": 0,
     }
