@@ -8,7 +8,7 @@
  *
  * - `_generated`: says the file is generated and by what.
  * - `rules`: `maxBytes` (64), `allowedCharacters`, `promptInstanceCount` (64),
- *   `outputCommitmentIndex` (64), `publicInstanceCount` (65), `inputScale` used for `instances` (0).
+ *   `publicInstanceCount` (64), `inputScale` used for `instances` (0).
  * - `valid[]`: `name`, `input` (user text), `prompt` (= normalizePrompt(input)), `bytes` (0x hex of
  *   the prompt), `tokenId` (0x, 32 bytes: keccak256(bytes)), `instances` (64 numbers: byte i, 0
  *   past the end, at inputScale 0). Each `prompt` is canonical: validatePrompt accepts it and
@@ -23,7 +23,6 @@
  */
 import {
   normalizePrompt,
-  OUTPUT_COMMITMENT_INDEX,
   PROMPT_ALLOWED_CHARACTERS,
   PROMPT_INSTANCE_COUNT,
   PROMPT_MAX_BYTES,
@@ -70,7 +69,6 @@ export type PromptVectors = {
     maxBytes: number;
     allowedCharacters: string;
     promptInstanceCount: number;
-    outputCommitmentIndex: number;
     publicInstanceCount: number;
     inputScale: number;
   };
@@ -412,7 +410,6 @@ export function promptVectors(): PromptVectors {
       maxBytes: PROMPT_MAX_BYTES,
       allowedCharacters: PROMPT_ALLOWED_CHARACTERS,
       promptInstanceCount: PROMPT_INSTANCE_COUNT,
-      outputCommitmentIndex: OUTPUT_COMMITMENT_INDEX,
       publicInstanceCount: PUBLIC_INSTANCE_COUNT,
       inputScale: INPUT_SCALE,
     },

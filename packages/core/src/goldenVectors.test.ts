@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { promptVectors, type PromptVectors } from "../../../test/vectors/promptVectors.ts";
 import { renderVectors, type RenderVectors } from "../../../test/vectors/renderVectors.ts";
 import {
-  OUTPUT_COMMITMENT_INDEX,
   PROMPT_INSTANCE_COUNT,
   PUBLIC_INSTANCE_COUNT,
 } from "./constants/instances.ts";
@@ -49,7 +48,6 @@ describe("prompts.json", () => {
       maxBytes: PROMPT_MAX_BYTES,
       allowedCharacters: PROMPT_ALLOWED_CHARACTERS,
       promptInstanceCount: PROMPT_INSTANCE_COUNT,
-      outputCommitmentIndex: OUTPUT_COMMITMENT_INDEX,
       publicInstanceCount: PUBLIC_INSTANCE_COUNT,
       inputScale: 0,
     });

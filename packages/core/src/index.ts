@@ -1,6 +1,6 @@
-export { BN254_SCALAR_FIELD_MODULUS } from "./constants/field.ts";
+export { BN254_BASE_FIELD_MODULUS, BN254_SCALAR_FIELD_MODULUS } from "./constants/field.ts";
 export {
-  OUTPUT_COMMITMENT_INDEX,
+  HASHED_OUTPUT_INSTANCE_INDEX,
   PROMPT_INSTANCE_COUNT,
   PUBLIC_INSTANCE_COUNT,
 } from "./constants/instances.ts";
@@ -8,6 +8,7 @@ export { PROMPT_ALLOWED_CHARACTERS, PROMPT_MAX_BYTES } from "./constants/prompt.
 export { MAX_SCALE } from "./constants/scale.ts";
 
 export { ProofmintError, type ProofmintErrorOptions } from "./errors/ProofmintError.ts";
+export { CommitmentError, type CommitmentErrorCode } from "./errors/commitment.ts";
 export { InvalidHexError, type InvalidHexErrorParameters } from "./errors/encoding.ts";
 export { FieldElementRangeError, type FieldElementRangeErrorParameters } from "./errors/field.ts";
 export {
@@ -32,6 +33,15 @@ export {
 } from "./errors/render.ts";
 export { InvalidScaleError, type InvalidScaleErrorParameters } from "./errors/scale.ts";
 
+export { compressCommitment } from "./commitment/compressCommitment.ts";
+export { G1_POINT_BYTES, g1FromBytes, type G1Point } from "./commitment/g1.ts";
+export { parseOutputBasis, type OutputBasis } from "./commitment/outputBasis.ts";
+export {
+  outputCommitment,
+  type OutputCommitmentParameters,
+} from "./commitment/outputCommitment.ts";
+export { proofCommitment } from "./commitment/proofCommitment.ts";
+
 export { aigcDataFromField, type AigcDataFromFieldParameters } from "./field/aigcDataFromField.ts";
 export { aigcDataToField, type AigcDataToFieldParameters } from "./field/aigcDataToField.ts";
 export { feltFromHex, type FeltFromHexParameters } from "./field/feltFromHex.ts";
@@ -54,6 +64,11 @@ export { renderImage, type RenderImageParameters } from "./render/renderImage.ts
 export { renderPng, type RenderPngParameters } from "./render/renderPng.ts";
 
 export { modelIdDigest, type ModelIdDigestParameters } from "./model/modelIdDigest.ts";
+export {
+  parseModelId,
+  type ModelIdParts,
+  type ModelIdVersion,
+} from "./model/parseModelId.ts";
 
 export { MetadataError, type MetadataErrorParameters } from "./metadata/MetadataError.ts";
 export {

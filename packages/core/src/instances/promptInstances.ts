@@ -11,9 +11,8 @@ export type PromptInstancesParameters = {
 };
 
 /**
- * The 64 prompt instances of a glyph proof: instance i is prompt byte i shifted left by the input
- * scale, and 0 past the end of the prompt. They are public instances 0..63; instance 64 is the
- * output commitment (see `PUBLIC_INSTANCE_COUNT` and `publicInstances`).
+ * The 64 prompt instances of a proof: instance i is prompt byte i shifted left by the input scale,
+ * and 0 past the end of the prompt. They are all of its public instances (`publicInstances`).
  *
  * ezkl quantizes an input x as round(x * 2^scale); the bytes are integers, so that is exact.
  *

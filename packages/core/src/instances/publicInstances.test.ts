@@ -1,23 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { BN254_SCALAR_FIELD_MODULUS } from "../constants/field.ts";
-import { OUTPUT_COMMITMENT_INDEX, PUBLIC_INSTANCE_COUNT } from "../constants/instances.ts";
-import { FieldElementRangeError } from "../errors/field.ts";
+import { HASHED_OUTPUT_INSTANCE_INDEX, PUBLIC_INSTANCE_COUNT } from "../constants/instances.ts";
+import { promptInstances } from "./promptInstances.ts";
 import { publicInstances } from "./publicInstances.ts";
 
-const aigcData = "0x1e6c5e1b1fd5f56a2b7f6ed4c8fa1d1b0a6fc42f9d3a5f0b1c9e4e3b2a1d0c0f";
+const aigcData = `0x${"ab".repeat(32)}` as const;
 
 describe("publicInstances", () => {
-  it("is the 64 prompt instances, then aigcData as a field element", () => {
-    const instances = publicInstances({ prompt: "ok", inputScale: 0, aigcData });
+  it("is the 64 prompt instances alone for a v3 model", () => {
+    const instances = publicInstances({ prompt: "a red fox", inputScale: 0, version: 3, aigcData });
     expect(instances).toHaveLength(PUBLIC_INSTANCE_COUNT);
-    expect(instances.slice(0, 3)).toEqual([111n, 107n, 0n]);
-    expect(instances[OUTPUT_COMMITMENT_INDEX]).toBe(BigInt(aigcData));
+    expect(instances).toEqual(promptInstances({ prompt: "a red fox", inputScale: 0 }));
   });
 
-  it("rejects aigcData that is not a field element", () => {
-    const tooBig = `0x${BN254_SCALAR_FIELD_MODULUS.toString(16).padStart(64, "0")}` as const;
-    expect(() => publicInstances({ prompt: "ok", inputScale: 0, aigcData: tooBig })).toThrow(
-      FieldElementRangeError,
-    );
+  it("appends the output hash for a v2 model", () => {
+    const hash = `0x${"01".repeat(32)}` as const;
+    const instances = publicInstances({ prompt: "a", inputScale: 0, version: 2, aigcData: hash });
+    expect(instances).toHaveLength(HASHED_OUTPUT_INSTANCE_INDEX + 1);
+    expect(instances[HASHED_OUTPUT_INSTANCE_INDEX]).toBe(BigInt(hash));
+  });
+
+  it("refuses a v2 output hash outside the field", () => {
+    expect(() =>
+      publicInstances({ prompt: "a", inputScale: 0, version: 2, aigcData: `0x${"ff".repeat(32)}` }),
+    ).toThrow(/field element/);
   });
 });

@@ -1,5 +1,6 @@
 import { promptTokenId } from "../prompt/promptTokenId.ts";
 import { validatePrompt } from "../prompt/validatePrompt.ts";
+import { parseModelId } from "../model/parseModelId.ts";
 import { MetadataError } from "./MetadataError.ts";
 import {
   checkAddress,
@@ -105,6 +106,10 @@ export function parseTokenMetadata({ bytes }: ParseTokenMetadataParameters): Tok
     throw new MetadataError({ path: "aigc_data", expected: "equal to provenance.output" });
   }
   const model = checkString("provenance.model", provenance.model);
+  const modelId = checkModelId("provenance.model_id", provenance.model_id, {
+    model,
+    srs: provenance.srs,
+  });
   return {
     name: checkString("name", document.name),
     description: checkString("description", document.description),
@@ -120,16 +125,15 @@ export function parseTokenMetadata({ bytes }: ParseTokenMetadataParameters): Tok
     provenance: {
       version: 1,
       model,
-      model_id: checkModelId("provenance.model_id", provenance.model_id, {
-        model,
-        srs: provenance.srs,
-      }),
+      model_id: modelId,
       srs: provenance.srs,
       chain_id: checkPositiveInteger("provenance.chain_id", provenance.chain_id),
       collection: checkAddress("provenance.collection", provenance.collection),
       verifier: checkAddress("provenance.verifier", provenance.verifier),
       token_id: tokenId,
-      aigc_data: checkAigcData("provenance.aigc_data", provenance.aigc_data),
+      aigc_data: checkAigcData("provenance.aigc_data", provenance.aigc_data, {
+        version: parseModelId({ modelId }).version,
+      }),
       proof: checkIpfsUri("provenance.proof", provenance.proof),
       output,
     },

@@ -1,5 +1,6 @@
 import { getAddress, isAddress, type Address, type Hex } from "viem";
-import { BN254_SCALAR_FIELD_MODULUS } from "../constants/field.ts";
+import { BN254_BASE_FIELD_MODULUS, BN254_SCALAR_FIELD_MODULUS } from "../constants/field.ts";
+import { parseModelId, type ModelIdParts, type ModelIdVersion } from "../model/parseModelId.ts";
 import { MetadataError } from "./MetadataError.ts";
 
 /** `ipfs://` followed by a CIDv1 in base32, the form every proofmint store produces. */
@@ -16,27 +17,28 @@ export function checkIpfsUri(path: string, value: unknown): IpfsUri {
   return value as IpfsUri;
 }
 
-const MODEL_ID = /^[a-z][a-z0-9_]*-v2-(dev-)?[0-9a-f]{64}$/;
-
 /**
- * Checks that `value` is a model id (`<model>-v2-[dev-]<sha256 hex>`, circuits/README.md) of
- * `model`, whose `dev-` marker agrees with the SRS kind.
+ * Checks that `value` is a model id (`<model>-v3-[dev-]<sha256 hex>`, or v2 for tokens of an
+ * earlier build; circuits/README.md) of `model`, whose `dev-` marker agrees with the SRS kind.
  */
 export function checkModelId(
   path: string,
   value: unknown,
   { model, srs }: { model: string; srs: "development" | "ceremony" },
 ): string {
-  if (typeof value !== "string" || !MODEL_ID.test(value) || !value.startsWith(`${model}-v2-`)) {
-    throw new MetadataError({
-      path,
-      expected: `a model id of ${model}: ${model}-v2-[dev-]<64 hex>`,
-    });
+  let parts: ModelIdParts;
+  try {
+    parts = parseModelId({ modelId: value as string });
+  } catch {
+    throw new MetadataError({ path, expected: `a model id of ${model}: ${model}-v3-[dev-]<64 hex>` });
   }
-  if (value.includes("-v2-dev-") !== (srs === "development")) {
+  if (parts.model !== model) {
+    throw new MetadataError({ path, expected: `a model id of ${model}, not of ${parts.model}` });
+  }
+  if (parts.development !== (srs === "development")) {
     throw new MetadataError({ path, expected: `marked dev- exactly when the SRS is development` });
   }
-  return value;
+  return value as string;
 }
 
 /** Checks that `value` is 32 bytes of lower-case hex. */
@@ -47,11 +49,20 @@ export function checkHex32(path: string, value: unknown): Hex {
   return value as Hex;
 }
 
-/** Checks that `value` is aigcData: 32 bytes of lower-case hex below the BN254 scalar modulus. */
-export function checkAigcData(path: string, value: unknown): Hex {
+/**
+ * Checks that `value` is aigcData: 32 bytes of lower-case hex. For a v3 model it is a compressed
+ * G1 point, whose x (the low 255 bits) is below the base field modulus; for a v2 model a Poseidon
+ * hash, below the scalar field modulus.
+ */
+export function checkAigcData(path: string, value: unknown, { version }: { version: ModelIdVersion }): Hex {
   const hex = checkHex32(path, value);
-  if (BigInt(hex) >= BN254_SCALAR_FIELD_MODULUS) {
-    throw new MetadataError({ path, expected: "a BN254 scalar field element" });
+  const bound = version === 3 ? BN254_BASE_FIELD_MODULUS : BN254_SCALAR_FIELD_MODULUS;
+  const element = version === 3 ? BigInt(hex) & ((1n << 255n) - 1n) : BigInt(hex);
+  if (element >= bound) {
+    throw new MetadataError({
+      path,
+      expected: version === 3 ? "a compressed BN254 G1 point" : "a BN254 scalar field element",
+    });
   }
   return hex;
 }

@@ -1,5 +1,6 @@
 import { getAddress, type Address, type Hex } from "viem";
 import { promptTokenId } from "../prompt/promptTokenId.ts";
+import { parseModelId } from "../model/parseModelId.ts";
 import { MetadataError } from "./MetadataError.ts";
 import {
   checkAddress,
@@ -27,8 +28,8 @@ export type TokenProvenance = {
   /** The model's name, e.g. `glyph`. */
   model: string;
   /**
-   * The model id (`<model>-v2-[dev-]<hex>`): a hash over the ONNX file, settings, verifying key
-   * and k=1 verification SRS (`modelIdDigest`), recorded in the collection.
+   * The model id (`<model>-v3-[dev-]<hex>`): a hash over the ONNX file, settings, verifying key,
+   * k=1 verification SRS and output basis (`modelIdDigest`), recorded in the collection.
    */
   model_id: string;
   /** `development` keys come from a locally generated, insecure SRS. */
@@ -40,7 +41,10 @@ export type TokenProvenance = {
   verifier: Address;
   /** `uint256(keccak256(prompt))`, in decimal. */
   token_id: string;
-  /** The output commitment, 32 bytes big-endian: public instance 64 of the proof. */
+  /**
+   * The output commitment, 32 bytes: the proof's first point compressed (`proofCommitment`), which
+   * `outputCommitment` recomputes from the raw output. (v2 models: a Poseidon hash, instance 64.)
+   */
   aigc_data: Hex;
   /** ezkl's proof JSON. */
   proof: IpfsUri;
@@ -106,16 +110,19 @@ export function tokenMetadata(parameters: TokenMetadataParameters): TokenMetadat
     throw new MetadataError({ path: "provenance.srs", expected: '"development" or "ceremony"' });
   }
   const outputUri = checkIpfsUri("aigc_data", parameters.outputUri);
+  const modelId = checkModelId("provenance.model_id", parameters.modelId, { model, srs });
   const provenance: TokenProvenance = {
     version: 1,
     model,
-    model_id: checkModelId("provenance.model_id", parameters.modelId, { model, srs }),
+    model_id: modelId,
     srs,
     chain_id: checkPositiveInteger("provenance.chain_id", parameters.chainId),
     collection: getAddress(checkAddress("provenance.collection", parameters.collection)),
     verifier: getAddress(checkAddress("provenance.verifier", parameters.verifier)),
     token_id: tokenId,
-    aigc_data: checkAigcData("provenance.aigc_data", parameters.aigcData),
+    aigc_data: checkAigcData("provenance.aigc_data", parameters.aigcData, {
+      version: parseModelId({ modelId }).version,
+    }),
     proof: checkIpfsUri("provenance.proof", parameters.proofUri),
     output: outputUri,
   };

@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import type { Hex } from "viem";
 import { describe, expect, it } from "vitest";
 import { InvalidHexError } from "../errors/encoding.ts";
+import { MetadataError } from "../metadata/MetadataError.ts";
 import { modelIdDigest, type ModelIdDigestParameters } from "./modelIdDigest.ts";
+import { parseModelId } from "./parseModelId.ts";
 
-// The committed glyph circuit: circuits/build.py computes its model id in Python.
+// The committed circuit: circuits/build.py computes its model id in Python.
 const read = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../../circuits/glyph/${name}`, import.meta.url)));
 const manifest = JSON.parse(new TextDecoder().decode(read("manifest.json"))) as {
@@ -14,10 +16,12 @@ const manifest = JSON.parse(new TextDecoder().decode(read("manifest.json"))) as 
   artifacts: { onnx: { sha256: string } };
 };
 const glyph: ModelIdDigestParameters = {
+  version: 3,
   onnxSha256: `0x${manifest.artifacts.onnx.sha256}`,
   settings: read("settings.json"),
   vk: read("vk.key"),
   verifySrs: read("kzg1.srs"),
+  outputBasis: read("output_basis.bin"),
 };
 
 const flipped = (bytes: Uint8Array, index: number) => {
@@ -29,7 +33,7 @@ const flipped = (bytes: Uint8Array, index: number) => {
 describe("modelIdDigest", () => {
   it("reproduces the committed manifest's model id", () => {
     const dev = manifest.srs.insecure ? "dev-" : "";
-    expect(`${manifest.model}-v2-${dev}${modelIdDigest(glyph)}`).toBe(manifest.model_id);
+    expect(`${manifest.model}-v3-${dev}${modelIdDigest(glyph)}`).toBe(manifest.model_id);
   });
 
   it("changes when any byte of any input changes", () => {
@@ -37,17 +41,45 @@ describe("modelIdDigest", () => {
     const onnx = glyph.onnxSha256;
     const otherOnnx: Hex = `0x${onnx.slice(2, -1)}${onnx.endsWith("0") ? "1" : "0"}`;
     expect(modelIdDigest({ ...glyph, onnxSha256: otherOnnx })).not.toBe(digest);
-    // The last bytes of kzg1.srs are s_g2, the point a forger would swap.
-    for (const name of ["settings", "vk", "verifySrs"] as const) {
-      for (const index of [0, glyph[name].length - 1]) {
-        expect(modelIdDigest({ ...glyph, [name]: flipped(glyph[name], index) }), name).not.toBe(
-          digest,
-        );
+    // The last bytes of kzg1.srs are s_g2, the point a forger would swap; the basis's last point
+    // is the blinding rows' sum.
+    for (const name of ["settings", "vk", "verifySrs", "outputBasis"] as const) {
+      const bytes = glyph[name]!;
+      for (const index of [0, bytes.length - 1]) {
+        expect(modelIdDigest({ ...glyph, [name]: flipped(bytes, index) }), name).not.toBe(digest);
       }
     }
+  });
+
+  it("follows the v2 rule, without the basis, for earlier model ids", () => {
+    const v2 = modelIdDigest({ ...glyph, version: 2, outputBasis: undefined });
+    expect(v2).toMatch(/^[0-9a-f]{64}$/);
+    expect(v2).not.toBe(modelIdDigest(glyph));
+  });
+
+  it("refuses a v3 digest without the output basis", () => {
+    expect(() => modelIdDigest({ ...glyph, outputBasis: undefined })).toThrow(MetadataError);
   });
 
   it("refuses an ONNX digest that is not 32 bytes of hex", () => {
     expect(() => modelIdDigest({ ...glyph, onnxSha256: "0x1234" as Hex })).toThrow(InvalidHexError);
   });
+});
+
+describe("parseModelId", () => {
+  it("splits the committed model id", () => {
+    expect(parseModelId({ modelId: manifest.model_id })).toEqual({
+      model: "glyph",
+      version: 3,
+      development: manifest.srs.insecure,
+      digest: manifest.model_id.slice(-64),
+    });
+  });
+
+  it.each(["glyph-v1-" + "0".repeat(64), "glyph-v3-" + "0".repeat(63), "Glyph-v3-" + "0".repeat(64)])(
+    "rejects %s",
+    (modelId) => {
+      expect(() => parseModelId({ modelId })).toThrow(MetadataError);
+    },
+  );
 });
