@@ -3,10 +3,7 @@ import { bytesToHex, hexToBytes, sha256 } from "viem";
 import { describe, expect, it } from "vitest";
 import { promptVectors, type PromptVectors } from "../../../test/vectors/promptVectors.ts";
 import { renderVectors, type RenderVectors } from "../../../test/vectors/renderVectors.ts";
-import {
-  PROMPT_INSTANCE_COUNT,
-  PUBLIC_INSTANCE_COUNT,
-} from "./constants/instances.ts";
+import { PROMPT_INSTANCE_COUNT, PUBLIC_INSTANCE_COUNT } from "./constants/instances.ts";
 import { PROMPT_ALLOWED_CHARACTERS, PROMPT_MAX_BYTES } from "./constants/prompt.ts";
 import { PromptError } from "./errors/prompt.ts";
 import { feltFromHex } from "./field/feltFromHex.ts";

@@ -64,11 +64,7 @@ export { renderImage, type RenderImageParameters } from "./render/renderImage.ts
 export { renderPng, type RenderPngParameters } from "./render/renderPng.ts";
 
 export { modelIdDigest, type ModelIdDigestParameters } from "./model/modelIdDigest.ts";
-export {
-  parseModelId,
-  type ModelIdParts,
-  type ModelIdVersion,
-} from "./model/parseModelId.ts";
+export { parseModelId, type ModelIdParts, type ModelIdVersion } from "./model/parseModelId.ts";
 
 export { MetadataError, type MetadataErrorParameters } from "./metadata/MetadataError.ts";
 export {

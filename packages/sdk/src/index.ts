@@ -38,5 +38,11 @@ export {
   type AigcLinkStatus,
   type AigcReport,
 } from "./verify/AigcReport.ts";
-export { outputCommitment, type OutputCommitmentParameters } from "./verify/outputCommitment.ts";
+export {
+  outputCommitment,
+  parseOutputBasis,
+  proofCommitment,
+  type OutputBasis,
+  type OutputCommitmentParameters,
+} from "@proofmint/core";
 export { verifyAigc, type VerifyAigcParameters } from "./verify/verifyAigc.ts";

@@ -1,6 +1,6 @@
 import { numberToHex, type Hex } from "viem";
 import { CommitmentError } from "../errors/commitment.ts";
-import type { G1Point } from "./g1.ts";
+import { G1, type G1Point } from "./g1.ts";
 
 /**
  * aigcData of an output commitment: the point compressed to 32 bytes, `x | (y mod 2) << 255`,
@@ -12,7 +12,7 @@ import type { G1Point } from "./g1.ts";
  * compressCommitment({ point: G1.BASE }) // "0x0000…0001" (x = 1, y = 2 is even)
  */
 export function compressCommitment({ point }: { point: G1Point }): Hex {
-  if (point.equals(point.constructor.ZERO as G1Point)) {
+  if (point.equals(G1.ZERO)) {
     throw new CommitmentError("the identity point is not an output commitment", {
       code: "COMMITMENT_POINT_INVALID",
     });

@@ -74,7 +74,7 @@ describe("parseOutputBasis", () => {
 
   it("rejects a basis with a point off the curve", () => {
     const tampered = new Uint8Array(basisBytes);
-    tampered[63] ^= 1;
+    tampered[63]! ^= 1;
     expect(() => parseOutputBasis({ bytes: tampered, count })).toThrow(/not on the BN254 curve/);
   });
 

@@ -1,9 +1,7 @@
 import { ProofmintError } from "./ProofmintError.ts";
 
 export type CommitmentErrorCode =
-  | "COMMITMENT_BASIS_INVALID"
-  | "COMMITMENT_POINT_INVALID"
-  | "COMMITMENT_OUTPUT_INVALID";
+  "COMMITMENT_BASIS_INVALID" | "COMMITMENT_POINT_INVALID" | "COMMITMENT_OUTPUT_INVALID";
 
 /**
  * An output commitment, its basis or a proof's commitment cannot be read: a basis of the wrong

@@ -30,7 +30,10 @@ export function checkModelId(
   try {
     parts = parseModelId({ modelId: value as string });
   } catch {
-    throw new MetadataError({ path, expected: `a model id of ${model}: ${model}-v3-[dev-]<64 hex>` });
+    throw new MetadataError({
+      path,
+      expected: `a model id of ${model}: ${model}-v3-[dev-]<64 hex>`,
+    });
   }
   if (parts.model !== model) {
     throw new MetadataError({ path, expected: `a model id of ${model}, not of ${parts.model}` });
@@ -54,7 +57,11 @@ export function checkHex32(path: string, value: unknown): Hex {
  * G1 point, whose x (the low 255 bits) is below the base field modulus; for a v2 model a Poseidon
  * hash, below the scalar field modulus.
  */
-export function checkAigcData(path: string, value: unknown, { version }: { version: ModelIdVersion }): Hex {
+export function checkAigcData(
+  path: string,
+  value: unknown,
+  { version }: { version: ModelIdVersion },
+): Hex {
   const hex = checkHex32(path, value);
   const bound = version === 3 ? BN254_BASE_FIELD_MODULUS : BN254_SCALAR_FIELD_MODULUS;
   const element = version === 3 ? BigInt(hex) & ((1n << 255n) - 1n) : BigInt(hex);

@@ -76,10 +76,11 @@ describe("parseModelId", () => {
     });
   });
 
-  it.each(["glyph-v1-" + "0".repeat(64), "glyph-v3-" + "0".repeat(63), "Glyph-v3-" + "0".repeat(64)])(
-    "rejects %s",
-    (modelId) => {
-      expect(() => parseModelId({ modelId })).toThrow(MetadataError);
-    },
-  );
+  it.each([
+    "glyph-v1-" + "0".repeat(64),
+    "glyph-v3-" + "0".repeat(63),
+    "Glyph-v3-" + "0".repeat(64),
+  ])("rejects %s", (modelId) => {
+    expect(() => parseModelId({ modelId })).toThrow(MetadataError);
+  });
 });

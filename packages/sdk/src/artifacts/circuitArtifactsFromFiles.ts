@@ -8,11 +8,14 @@ export type CircuitArtifactsFromFilesParameters = {
   settings: Uint8Array;
   vk: Uint8Array;
   verificationSrs: Uint8Array;
+  /** output_basis.bin; absent from circuit folders of v2 models. */
+  outputBasis?: Uint8Array | undefined;
 };
 
 /**
  * Assembles `CircuitArtifacts` from the files of a circuit folder (`manifest.json`,
- * `settings.json`, `vk.key`, `kzg1.srs`); the manifest supplies only the ONNX digest.
+ * `settings.json`, `vk.key`, `kzg1.srs`, `output_basis.bin`); the manifest supplies only the ONNX
+ * digest.
  *
  * @throws {CircuitArtifactsError} when the manifest has no ONNX SHA-256.
  */
@@ -21,6 +24,7 @@ export function circuitArtifactsFromFiles({
   settings,
   vk,
   verificationSrs,
+  outputBasis,
 }: CircuitArtifactsFromFilesParameters): CircuitArtifacts {
   let onnxSha256: unknown;
   try {
@@ -34,5 +38,5 @@ export function circuitArtifactsFromFiles({
   if (typeof onnxSha256 !== "string" || !/^[0-9a-f]{64}$/.test(onnxSha256)) {
     throw new CircuitArtifactsError("manifest.json lacks artifacts.onnx.sha256 (64 hex digits)");
   }
-  return { onnxSha256: `0x${onnxSha256}` as Hex, settings, vk, verificationSrs };
+  return { onnxSha256: `0x${onnxSha256}` as Hex, settings, vk, verificationSrs, outputBasis };
 }

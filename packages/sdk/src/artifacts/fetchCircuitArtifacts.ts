@@ -9,9 +9,9 @@ export type FetchCircuitArtifactsParameters = {
 };
 
 /**
- * Fetches a circuit folder's `manifest.json`, `settings.json`, `vk.key` and `kzg1.srs` from any
- * host: verifyAigc checks the last three and the manifest's ONNX digest against the collection's
- * model id, so the host need not be trusted.
+ * Fetches a circuit folder's `manifest.json`, `settings.json`, `vk.key`, `kzg1.srs` and (v3
+ * models) `output_basis.bin` from any host: verifyAigc checks them and the manifest's ONNX digest
+ * against the collection's model id, so the host need not be trusted.
  *
  * @throws {CircuitArtifactsError} when a file cannot be fetched.
  * @example
@@ -31,13 +31,16 @@ export async function fetchCircuitArtifacts({
       throw new CircuitArtifactsError(`cannot fetch ${base}/${name}`, { cause });
     }
   };
-  const [manifest, settings, vk, verificationSrs] = await Promise.all(
-    ["manifest.json", "settings.json", "vk.key", "kzg1.srs"].map(get),
-  );
+  const [manifest, settings, vk, verificationSrs, outputBasis] = await Promise.all([
+    ...["manifest.json", "settings.json", "vk.key", "kzg1.srs"].map(get),
+    // Folders of v2 models have no basis; verification then says the model id needs one if it does.
+    get("output_basis.bin").catch(() => undefined),
+  ]);
   return circuitArtifactsFromFiles({
     manifest: manifest!,
     settings: settings!,
     vk: vk!,
     verificationSrs: verificationSrs!,
+    outputBasis,
   });
 }

@@ -5,8 +5,8 @@ import type { CircuitArtifacts } from "./CircuitArtifacts.ts";
 import { circuitArtifactsFromFiles } from "./circuitArtifactsFromFiles.ts";
 
 /**
- * Node only: reads a circuit folder (`manifest.json`, `settings.json`, `vk.key`, `kzg1.srs`),
- * e.g. `circuits/glyph` of a proofmint checkout.
+ * Node only: reads a circuit folder (`manifest.json`, `settings.json`, `vk.key`, `kzg1.srs` and,
+ * for v3 models, `output_basis.bin`), e.g. `circuits/glyph` of a proofmint checkout.
  *
  * @throws {CircuitArtifactsError} when a file is missing.
  * @example
@@ -23,10 +23,13 @@ export async function readCircuitArtifacts({ dir }: { dir: string }): Promise<Ci
   const [manifest, settings, vk, verificationSrs] = await Promise.all(
     ["manifest.json", "settings.json", "vk.key", "kzg1.srs"].map(read),
   );
+  // Folders of v2 models have no basis; verification then says the model id needs one if it does.
+  const outputBasis = await read("output_basis.bin").catch(() => undefined);
   return circuitArtifactsFromFiles({
     manifest: manifest!,
     settings: settings!,
     vk: vk!,
     verificationSrs: verificationSrs!,
+    outputBasis,
   });
 }

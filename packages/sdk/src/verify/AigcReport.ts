@@ -9,7 +9,8 @@ export const AIGC_LINKS = {
   "onchain-verify": "The collection's verify(prompt, aigcData, proof) returns true",
   "offchain-verify":
     "The proof verifies off-chain with the ezkl engine and the model's verifying key",
-  "output-hash": "Re-hashing the raw output gives aigcData",
+  "output-commitment":
+    "Committing to the raw output gives aigcData, the output commitment the proof carries",
   "image-render": "Re-rendering the raw output gives exactly the image's bytes",
   "model-id": "The metadata's model id is the one the collection stores",
   "trusted-setup": "The proof system's trusted setup (SRS) is a public ceremony",

@@ -1,4 +1,4 @@
-import { feltToHex, publicInstances } from "@proofmint/core";
+import { feltToHex, publicInstances, type ModelIdVersion } from "@proofmint/core";
 import { bytesToHex, type Hex } from "viem";
 
 export type CheckProofEnvelopeParameters = {
@@ -10,11 +10,14 @@ export type CheckProofEnvelopeParameters = {
   aigcData: Hex;
   /** The circuit's input scale (settings.json `model_input_scales[0]`). */
   inputScale: number;
+  /** The model id's version: v2 proofs carry aigcData as instance 64, v3 proofs as their first point. */
+  version: ModelIdVersion;
 };
 
 /**
  * Checks that a proof JSON is about the token: its proof bytes are the chain's and its public
- * instances are the prompt's and aigcData's (64 prompt instances, then the output commitment).
+ * instances are the prompt's (and, for v2 models, aigcData as instance 64; v3 proofs commit to
+ * the output in their first point, which the output-commitment link compares).
  * The engine verifies a proof against the instances inside the JSON, so without this check a
  * valid proof of another prompt would pass. Returns the mismatch, or undefined.
  */
@@ -24,6 +27,7 @@ export function checkProofEnvelope({
   prompt,
   aigcData,
   inputScale,
+  version,
 }: CheckProofEnvelopeParameters): string | undefined {
   let json: { proof?: unknown; hex_proof?: unknown; instances?: unknown };
   try {
@@ -35,7 +39,7 @@ export function checkProofEnvelope({
   if (bytes !== proof.toLowerCase() || json.hex_proof !== proof.toLowerCase()) {
     return "the proof on IPFS is not the proof recorded in the AigcData event";
   }
-  const expected = publicInstances({ prompt, inputScale, aigcData }).map((value) =>
+  const expected = publicInstances({ prompt, inputScale, aigcData, version }).map((value) =>
     feltToHex({ value }),
   );
   const instances = json.instances;

@@ -19,14 +19,16 @@ const { model_id: modelId } = JSON.parse(
   await readFile(join(circuitDir, "manifest.json"), "utf8"),
 ) as { model_id: string };
 const prompt = "a blue ring";
-const aigcData = `0x${"00".repeat(31)}2a` as const;
+const aigcData = `0x${"00".repeat(31)}02` as const;
 const proof = "0x0a0b0c";
 const proofJson = new TextEncoder().encode(
   JSON.stringify({
     proof: [...hexToBytes(proof)],
     hex_proof: proof,
     instances: [
-      publicInstances({ prompt, inputScale: 0, aigcData }).map((value) => feltToHex({ value })),
+      publicInstances({ prompt, inputScale: 0, aigcData, version: 3 }).map((value) =>
+        feltToHex({ value }),
+      ),
     ],
   }),
 );

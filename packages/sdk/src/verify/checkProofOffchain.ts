@@ -1,16 +1,17 @@
-import { modelIdDigest, type SrsKind, type TokenMetadata } from "@proofmint/core";
+import { parseModelId, type SrsKind, type TokenMetadata } from "@proofmint/core";
 import { sha256, type Hex } from "viem";
 import type { CircuitArtifacts } from "../artifacts/CircuitArtifacts.ts";
 import { PUBLIC_K1_SRS_SHA256 } from "../constants.ts";
 import type { EnginePool } from "../engine/EnginePool.ts";
 import { firstLine } from "../errors/firstLine.ts";
+import { checkArtifactsModelId } from "./checkArtifactsModelId.ts";
 import { checkProofEnvelope } from "./checkProofEnvelope.ts";
 import type { LinkBook } from "./linkBook.ts";
 
 /**
  * Sets the offchain-verify link: the artifacts, verification SRS included, are the model id's
- * (recomputed digest), a ceremony model is checked only with the public k=1 SRS, the proof JSON on IPFS carries the chain's proof
- * and the token's public instances, and the engine accepts it.
+ * (recomputed digest), a ceremony model is checked only with the public k=1 SRS, the proof JSON on
+ * IPFS carries the chain's proof and the token's public instances, and the engine accepts it.
  */
 export async function checkProofOffchain({
   artifacts,
@@ -33,18 +34,9 @@ export async function checkProofOffchain({
   book: LinkBook;
 }): Promise<void> {
   const link = "offchain-verify";
-  // JavaScript callers are not held to the type, and without the file no model id can match.
-  if (!(artifacts.verificationSrs instanceof Uint8Array)) {
-    book.failed(link, "the artifacts lack the k=1 verification SRS (kzg1.srs)");
-    return;
-  }
-  const digest = modelIdDigest({ ...artifacts, verifySrs: artifacts.verificationSrs });
-  if (!modelId.endsWith(`-${digest}`)) {
-    book.failed(
-      link,
-      `the settings, verifying key and verification SRS given hash to model id digest ` +
-        `${digest}, not the collection's ${modelId}`,
-    );
+  const mismatch = checkArtifactsModelId({ artifacts, modelId });
+  if (mismatch !== undefined) {
+    book.failed(link, mismatch);
     return;
   }
   const srsDigest = sha256(artifacts.verificationSrs);
@@ -75,15 +67,16 @@ export async function checkProofOffchain({
     book.failed(link, `${metadata.provenance.proof}: ${(error as Error).message.split("\n")[0]}`);
     return;
   }
-  const mismatch = checkProofEnvelope({
+  const envelope = checkProofEnvelope({
     proofJson,
     proof,
     prompt: metadata.prompt,
     aigcData: metadata.provenance.aigc_data,
     inputScale,
+    version: parseModelId({ modelId }).version,
   });
-  if (mismatch !== undefined) {
-    book.failed(link, `${metadata.provenance.proof}: ${mismatch}`);
+  if (envelope !== undefined) {
+    book.failed(link, `${metadata.provenance.proof}: ${envelope}`);
     return;
   }
   const started = performance.now();

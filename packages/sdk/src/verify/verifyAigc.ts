@@ -1,5 +1,6 @@
 import {
   erc7007Abi,
+  parseModelId,
   parseQuantizedOutput,
   type QuantizedOutput,
   type SrsKind,
@@ -24,7 +25,7 @@ import { fetchIpfs } from "../ipfs/fetchIpfs.ts";
 import type { AigcReport } from "./AigcReport.ts";
 import { checkImage } from "./checkImage.ts";
 import { checkMetadata } from "./checkMetadata.ts";
-import { checkOutputHash } from "./checkOutputHash.ts";
+import { checkOutputCommitment } from "./checkOutputCommitment.ts";
 import { checkProofOffchain } from "./checkProofOffchain.ts";
 import { linkBook } from "./linkBook.ts";
 import { describeRevert, readTokenRecord } from "./readTokenRecord.ts";
@@ -109,11 +110,7 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
     return report({}, `${failed} failed`);
   }
   const srsFromModelId: SrsKind | undefined =
-    record.modelId === undefined
-      ? undefined
-      : record.modelId.includes("-v2-dev-")
-        ? "development"
-        : "ceremony";
+    record.modelId === undefined ? undefined : srsOfModelId(record.modelId);
   const metadata = await checkMetadata({ record, collection, chainId, gateway, fetch, book });
   const prompt = record.prompt ?? metadata?.prompt;
   if (metadata === undefined) {
@@ -172,13 +169,25 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
     output = parseQuantizedOutput({ bytes: await outputRead });
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    book.failed("output-hash", `the raw output ${metadata.provenance.output}: ${message}`);
+    book.failed("output-commitment", `the raw output ${metadata.provenance.output}: ${message}`);
     book.unsupported("image-render", "not checked: the raw output could not be read");
   }
-  // The engine hashes the output and verifies the proof (side by side, in workers) while this
-  // thread renders the image.
-  const hashed =
-    output && checkOutputHash({ engine, output, uri: metadata.provenance.output, aigcData, book });
+  // The output is committed to (v2: hashed by the engine) while the engine verifies the proof in
+  // a worker and this thread renders the image.
+  const committed =
+    output &&
+    (record.modelId === undefined
+      ? book.unsupported("output-commitment", "the collection has no model id to select a basis by")
+      : checkOutputCommitment({
+          engine,
+          output,
+          uri: metadata.provenance.output,
+          aigcData,
+          proof: record.proof,
+          modelId: record.modelId,
+          circuit: circuitRead,
+          book,
+        }));
   let offchain: Promise<void> | undefined;
   if (record.modelId === undefined) {
     book.unsupported(
@@ -205,7 +214,7 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
   if (output !== undefined) {
     await checkImage({ output, metadata, circuit, image: imageRead, book });
   }
-  await Promise.all([hashed, offchain, onchain]);
+  await Promise.all([committed, offchain, onchain]);
   const setup = "trusted-setup";
   if (srsFromModelId !== undefined && srsFromModelId !== metadata.provenance.srs) {
     book.failed(
@@ -238,6 +247,14 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
     { prompt: metadata.prompt, aigcData, modelId: record.modelId, srs },
     "an earlier link failed",
   );
+}
+
+function srsOfModelId(modelId: string): SrsKind | undefined {
+  try {
+    return parseModelId({ modelId }).development ? "development" : "ceremony";
+  } catch {
+    return undefined;
+  }
 }
 
 function publicClient(rpcUrl: string | undefined): PublicClient {
