@@ -133,9 +133,13 @@ def _ezkl_point(point) -> tuple[int, int]:
     return tuple(int.from_bytes(bytes.fromhex(value), "little") for value in (point.x, point.y))
 
 
-def _write_output_basis(paths: ModelPaths, srs: Path, rows: list[list[int]], count: int) -> dict:
+def _write_output_basis(
+    paths: ModelPaths, srs: Path, pk: Path, rows: list[list[int]], count: int
+) -> tuple[dict, int]:
     """Cuts the output commitment's basis out of the SRS (circuits/commitment.py) and checks it
-    against ezkl's own kzg_commit, for an all-zero output and for a real one."""
+    three ways on one calibration input: against ezkl's kzg_commit of an all-zero output, against
+    its kzg_commit of the real output, and against the first point of a real proof. Returns the
+    manifest's commitment fields and the proof's size in bytes (fixed for a circuit)."""
 
     def ezkl_commit(felts: list[str]) -> tuple[int, int]:
         points = ezkl.kzg_commit(felts, str(paths.vk), str(paths.settings), str(srs))
@@ -149,6 +153,7 @@ def _write_output_basis(paths: ModelPaths, srs: Path, rows: list[list[int]], cou
 
     with tempfile.TemporaryDirectory() as work:
         data, witness = Path(work) / "input.json", Path(work) / "witness.json"
+        proof_path = Path(work) / "proof.json"
         data.write_text(json.dumps({"input_data": [rows[-1]]}))
 
         async def run():
@@ -156,11 +161,16 @@ def _write_output_basis(paths: ModelPaths, srs: Path, rows: list[list[int]], cou
 
         asyncio.run(run())
         felts = json.loads(witness.read_text())["outputs"][0]
+        ezkl.prove(str(witness), str(paths.compiled), str(pk), str(proof_path), "single", str(srs))
+        proof = json.loads(proof_path.read_text())
     output = [_signed(felt) for felt in felts]
-    if commitment.commit(output, basis, blind) != ezkl_commit(felts):
+    point = commitment.commit(output, basis, blind)
+    if point != ezkl_commit(felts):
         raise BuildError("the basis does not recompute ezkl's commitment of a real output")
+    if point != commitment.proof_commitment(proof):
+        raise BuildError("the proof's first point is not the commitment of its output")
     commitment.write_basis(basis, blind, paths.output_basis)
-    return {"count": count, "unusable_rows": unusable}
+    return {"count": count, "unusable_rows": unusable}, len(commitment.proof_bytes(proof))
 
 
 def _signed(felt: str) -> int:
@@ -241,8 +251,10 @@ def build(
         )
         proving_key = {"sha256": sha256_file(pk), "bytes": pk.stat().st_size}
         output_count = math.prod(signature["output"]["shape"])
-        basis_info = _timed(
-            log, "output basis", lambda: _write_output_basis(paths, srs, rows, output_count)
+        basis_info, proof_bytes = _timed(
+            log,
+            "output basis and a check proof",
+            lambda: _write_output_basis(paths, srs, pk, rows, output_count),
         )
 
         identifier = model_id(
@@ -292,6 +304,7 @@ def build(
         },
         "input": {**signature["input"], "scale": settings["model_input_scales"][0]},
         "output": {**signature["output"], "scale": settings["model_output_scales"][0]},
+        "proof": {"bytes": proof_bytes},
         "run_args": run_args,
         "calibration": calibration,
         "proving_key": proving_key,

@@ -18,7 +18,7 @@ import { call, slowDrills, startDrillPlatform, type DrillPlatform } from "./dril
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 const recipient = mnemonicToAccount(MNEMONIC, { addressIndex: 7 }).address;
-const PIPELINE = ["validate", "infer", "render", "prove", "verify", "store", "ready"];
+const PIPELINE = ["validate", "witness", "render", "prove", "verify", "store", "ready"];
 
 type Generation = {
   id: string;
@@ -167,7 +167,7 @@ describe.skipIf(!slowDrills)("faults (full profile)", () => {
         delayMs,
       });
       const killPoints = [
-        atStage("infer"),
+        atStage("witness"),
         atStage("render", 3),
         atStage("prove", 1_500),
         atStage("verify"),

@@ -209,7 +209,7 @@ describe("server, end to end", () => {
       const stages = completedStages([...firstPart, ...rest]);
       expect(stages.filter((stage) => stage !== "mint")).toEqual([
         "validate",
-        "infer",
+        "witness",
         "render",
         "prove",
         "verify",
@@ -343,7 +343,7 @@ describe("server, end to end", () => {
       for (const job of finished) {
         expect(completedStages(job.events)).toEqual([
           "validate",
-          "infer",
+          "witness",
           "render",
           "prove",
           "verify",

@@ -78,7 +78,7 @@ describe("the site, end to end", () => {
       )
       .waitFor({ timeout: 240_000 });
     await waitForPreview(page);
-    for (const stage of ["validate", "infer", "render", "prove", "verify", "store", "ready"]) {
+    for (const stage of ["validate", "witness", "render", "prove", "verify", "store", "ready"]) {
       expect(await page.locator(`[data-stage="${stage}"]`).getAttribute("data-state")).toBe("done");
     }
     expect(await text('[data-stage="prove"] .time')).toMatch(/\d+(\.\d)? (ms|s)/);

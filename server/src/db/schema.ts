@@ -12,7 +12,7 @@ export const jobs = sqliteTable(
     stage: text("stage", { enum: GENERATION_STAGES }).notNull(),
     /** Set when the relayer should mint to this address once the job is ready. */
     recipient: text("recipient"),
-    /** The output commitment, 32 bytes hex, known after `infer`. */
+    /** The output commitment (aigcData), 32 bytes hex, known after `witness`. */
     aigcData: text("aigc_data"),
     imageCid: text("image_cid"),
     outputCid: text("output_cid"),

@@ -88,7 +88,7 @@ describe("generations API: input checked at the door (no chain or prover involve
     const owner = "test-owner";
     const claimed = jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" })!;
     expect(claimed.id).toBe(job.id);
-    jobs.completeStage({ id: job.id, owner, from: "validate", to: "infer", data: { ms: 5 } });
+    jobs.completeStage({ id: job.id, owner, from: "validate", to: "witness", data: { ms: 5 } });
     jobs.recordFailure({
       id: job.id,
       owner,
@@ -100,7 +100,7 @@ describe("generations API: input checked at the door (no chain or prover involve
 
     const all = parseSse(await (await app.request(`/api/generations/${job.id}/events`)).text());
     expect(all.map(({ event }) => event)).toEqual(["stage", "stage", "failed"]);
-    expect(all[1]!.data).toMatchObject({ type: "stage", data: { stage: "infer", ms: 5 } });
+    expect(all[1]!.data).toMatchObject({ type: "stage", data: { stage: "witness", ms: 5 } });
 
     const replay = await app.request(`/api/generations/${job.id}/events`, {
       headers: { "Last-Event-ID": all[0]!.id },

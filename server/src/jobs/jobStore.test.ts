@@ -34,18 +34,18 @@ describe("JobStore", () => {
     bus.subscribe(job.id, (event) => seen.push(event.type));
     jobs.claim({ owner: "p1", leaseMs: 1000, kind: "pipeline" });
     expect(
-      jobs.completeStage({ id: job.id, owner: "p2", from: "validate", to: "infer" }),
+      jobs.completeStage({ id: job.id, owner: "p2", from: "validate", to: "witness" }),
     ).toBeUndefined();
     const done = jobs.completeStage({
       id: job.id,
       owner: "p1",
       from: "validate",
-      to: "infer",
+      to: "witness",
       fields: { aigcData: "0x01" },
     });
-    expect(done).toMatchObject({ stage: "infer", aigcData: "0x01" });
+    expect(done).toMatchObject({ stage: "witness", aigcData: "0x01" });
     expect(
-      jobs.completeStage({ id: job.id, owner: "p1", from: "validate", to: "infer" }),
+      jobs.completeStage({ id: job.id, owner: "p1", from: "validate", to: "witness" }),
     ).toBeUndefined();
     expect(jobs.events(job.id).filter((event) => event.type === "stage")).toHaveLength(2);
     expect(seen).toEqual(["stage"]);
@@ -93,7 +93,7 @@ describe("JobStore", () => {
     const ready = jobs.create({ prompt: "a", tokenId: 7n, recipient: null });
     jobs.claim({ owner: "p", leaseMs: 1000, kind: "pipeline" });
     let stage = "validate" as const as Parameters<typeof jobs.completeStage>[0]["from"];
-    for (const to of ["infer", "render", "prove", "verify", "store", "ready"] as const) {
+    for (const to of ["witness", "render", "prove", "verify", "store", "ready"] as const) {
       jobs.completeStage({ id: ready.id, owner: "p", from: stage, to });
       stage = to;
     }
@@ -105,7 +105,7 @@ describe("JobStore", () => {
 
   it("orders the stages, with a mint only when a recipient is set", () => {
     const base = { recipient: null, errorCode: null };
-    expect(nextStage({ ...base, stage: "validate" })).toBe("infer");
+    expect(nextStage({ ...base, stage: "validate" })).toBe("witness");
     expect(nextStage({ ...base, stage: "store" })).toBe("ready");
     expect(nextStage({ ...base, stage: "ready" })).toBeUndefined();
     expect(nextStage({ ...base, stage: "ready", recipient: "0x1" })).toBe("mint");

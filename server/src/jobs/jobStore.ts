@@ -21,7 +21,14 @@ import type { JobEventBus } from "./jobEventBus.ts";
 import { isOrphanedLeaseOwner } from "./leaseOwner.ts";
 
 /** Stages before `ready`: the proving pipeline. */
-export const PIPELINE_STAGES = ["validate", "infer", "render", "prove", "verify", "store"] as const;
+export const PIPELINE_STAGES = [
+  "validate",
+  "witness",
+  "render",
+  "prove",
+  "verify",
+  "store",
+] as const;
 
 /** What a claim is for: the proving pipeline, or a relayed mint (which does not use a prover). */
 export type WorkKind = "pipeline" | "mint";

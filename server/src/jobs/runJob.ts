@@ -3,7 +3,7 @@ import type { Job } from "../db/schema.ts";
 import { ServerError } from "../errors.ts";
 import { JobFiles } from "./jobFiles.ts";
 import { nextStage, type JobStore } from "./jobStore.ts";
-import { infer } from "./stages/infer.ts";
+import { witness } from "./stages/witness.ts";
 import { commitMint, mint } from "./stages/mint.ts";
 import { prove } from "./stages/prove.ts";
 import { ready } from "./stages/ready.ts";
@@ -16,7 +16,7 @@ type StageRunner = (context: StageContext) => Promise<StageResult>;
 
 /** One module per stage, in pipeline order; `validate` runs at the door, `minted` in the indexer. */
 const STAGE_RUNNERS: Partial<Record<GenerationStage, StageRunner>> = {
-  infer,
+  witness,
   render,
   prove,
   verify,

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { parseOutputBasis, type OutputBasis } from "@proofmint/core";
 import { CircuitArtifactsError } from "./errors.ts";
 
 /** The committed circuit artifacts one model needs to compute witnesses and verify proofs. */
@@ -16,6 +17,10 @@ export type CircuitArtifacts = {
   vk: Uint8Array;
   /** The k=1 verification SRS derived from the circuit's SRS: enough for KZG verification. */
   verifySrs: Uint8Array;
+  /** output_basis.bin, parsed: recomputes the output commitment (aigcData) from an output. */
+  outputBasis: OutputBasis;
+  /** Size of every proof of this circuit, in bytes (the manifest's `proof.bytes`). */
+  proofBytes: number;
   /** Scale of the prompt instances (`byte << inputScale`). */
   inputScale: number;
   /** Scale of the quantized output (`value = q / 2^outputScale`). */
@@ -33,6 +38,7 @@ export type CircuitManifest = {
   logrows: number;
   srs: { kind: "development" | "ceremony"; insecure: boolean; k: number };
   output: { shape: number[]; scale: number };
+  proof: { bytes: number };
   [field: string]: unknown;
 };
 
@@ -60,21 +66,28 @@ export async function loadCircuitArtifacts({ dir }: { dir: string }): Promise<Ci
       );
     }
   };
-  const [manifestBytes, settings, compiledCircuit, vk, verifySrs] = await Promise.all([
+  const [manifestBytes, settings, compiledCircuit, vk, verifySrs, basisBytes] = await Promise.all([
     read("manifest.json"),
     read("settings.json"),
     read("model.compiled"),
     read("vk.key"),
     read("kzg1.srs"),
+    read("output_basis.bin"),
   ]);
   const manifest = JSON.parse(new TextDecoder().decode(manifestBytes)) as CircuitManifest;
   const parsed = JSON.parse(new TextDecoder().decode(settings)) as Settings;
   const outputShape = manifest.output?.shape?.slice(-3);
   const inputScale = parsed.model_input_scales[0];
   const outputScale = parsed.model_output_scales[0];
-  if (outputShape?.length !== 3 || inputScale === undefined || outputScale === undefined) {
+  const proofBytes = manifest.proof?.bytes;
+  if (
+    outputShape?.length !== 3 ||
+    inputScale === undefined ||
+    outputScale === undefined ||
+    !Number.isSafeInteger(proofBytes)
+  ) {
     throw new CircuitArtifactsError(
-      `settings.json in ${dir} lacks the input/output scales or shape`,
+      `settings.json or manifest.json in ${dir} lacks the input/output scales, shape or proof size`,
       {
         dir,
       },
@@ -87,9 +100,23 @@ export async function loadCircuitArtifacts({ dir }: { dir: string }): Promise<Ci
     compiledCircuit,
     vk,
     verifySrs,
+    outputBasis: parseBasis(basisBytes, outputShape as number[], dir),
+    proofBytes,
     inputScale,
     outputScale,
     outputShape: outputShape as [number, number, number],
     logrows: parsed.run_args.logrows,
   };
+}
+
+function parseBasis(bytes: Uint8Array, shape: number[], dir: string): OutputBasis {
+  try {
+    return parseOutputBasis({ bytes, count: shape.reduce((a, b) => a * b, 1) });
+  } catch (cause) {
+    throw new CircuitArtifactsError(
+      `output_basis.bin in ${dir} does not fit the model's output`,
+      { dir },
+      cause,
+    );
+  }
 }

@@ -1,6 +1,6 @@
-import { feltFromHex, feltToInteger } from "@proofmint/core";
+import { feltFromHex, feltToInteger, outputCommitment, promptInstances } from "@proofmint/core";
+import type { Hex } from "viem";
 import type { CircuitArtifacts } from "./circuitArtifacts.ts";
-import { clamped, engine } from "./engine.ts";
 import { WitnessError } from "./errors.ts";
 
 /** What the circuit computes for one prompt, read from its witness. */
@@ -9,33 +9,47 @@ export type Witness = {
   json: Uint8Array;
   /** Quantized model output, HWC row-major, signed integers at the output scale. */
   output: bigint[];
-  /** The output commitment (Poseidon hash of the output): the token's aigcData. */
-  aigcData: bigint;
+  /**
+   * The output commitment the proof will carry (aigcData): the KZG commitment of `output` over
+   * the model's basis, known before proving.
+   */
+  aigcData: Hex;
+};
+
+/** Computes a witness JSON from the engine's input JSON (on a worker thread, or in process). */
+export type WitnessEngine = {
+  witness(args: { compiledCircuit: Uint8Array; input: Uint8Array }): Promise<Uint8Array>;
 };
 
 /**
- * Runs the model inside the circuit (witness generation) for a prompt's public instances.
+ * The witness step of the one proving path (job stage `witness`, `proveImage`, the bench): runs
+ * the model inside the circuit for a canonical prompt and commits to its output.
  *
+ * @throws {WitnessError} when the engine fails or its witness has no output.
  * @example
- * const witness = computeWitness({ artifacts, promptInstances: promptInstances({ prompt, inputScale: 0 }) });
+ * const witness = await computeWitness({ prompt: "a red fox", artifacts, engine });
  */
-export function computeWitness({
+export async function computeWitness({
+  prompt,
   artifacts,
-  promptInstances,
+  engine,
 }: {
+  prompt: string;
   artifacts: CircuitArtifacts;
-  promptInstances: readonly bigint[];
-}): Witness {
+  engine: WitnessEngine;
+}): Promise<Witness> {
+  const instances = promptInstances({ prompt, inputScale: artifacts.inputScale });
   let json: Uint8Array;
   try {
-    json = engine.genWitness(
-      clamped(artifacts.compiledCircuit),
-      clamped(witnessInput({ promptInstances })),
-    );
+    json = await engine.witness({
+      compiledCircuit: artifacts.compiledCircuit,
+      input: witnessInput({ promptInstances: instances }),
+    });
   } catch (cause) {
     throw new WitnessError("witness generation failed", { dir: artifacts.dir }, cause);
   }
-  return parseWitness({ json });
+  const output = parseWitnessOutput({ json });
+  return { json, output, aigcData: outputCommitment({ output, basis: artifacts.outputBasis }) };
 }
 
 /** The engine's input JSON for a prompt's instances. */
@@ -48,19 +62,10 @@ export function witnessInput({
   return new TextEncoder().encode(JSON.stringify(input));
 }
 
-/** Reads the quantized output and its commitment out of ezkl's witness JSON. */
-export function parseWitness({ json }: { json: Uint8Array }): Witness {
-  const witness = JSON.parse(new TextDecoder().decode(json)) as {
-    outputs: string[][];
-    processed_outputs?: { poseidon_hash?: string[] } | null;
-  };
-  const hash = witness.processed_outputs?.poseidon_hash?.[0];
-  if (hash === undefined || witness.outputs[0] === undefined) {
-    throw new WitnessError('witness has no hashed output: is output_visibility "hashed"?');
-  }
-  return {
-    json,
-    output: witness.outputs[0].map((hex) => feltToInteger({ felt: feltFromHex({ hex }) })),
-    aigcData: feltFromHex({ hex: hash }),
-  };
+/** Reads the quantized output out of ezkl's witness JSON. */
+export function parseWitnessOutput({ json }: { json: Uint8Array }): bigint[] {
+  const witness = JSON.parse(new TextDecoder().decode(json)) as { outputs?: string[][] };
+  const output = witness.outputs?.[0];
+  if (output === undefined) throw new WitnessError("the witness has no model output");
+  return output.map((hex) => feltToInteger({ felt: feltFromHex({ hex }) }));
 }

@@ -3,7 +3,14 @@ export {
   type CircuitArtifacts,
   type CircuitManifest,
 } from "./circuitArtifacts.ts";
-export { computeWitness, parseWitness, witnessInput, type Witness } from "./computeWitness.ts";
+export { checkProof, ProofRejectedError, type VerifyEngine } from "./checkProof.ts";
+export {
+  computeWitness,
+  parseWitnessOutput,
+  witnessInput,
+  type Witness,
+  type WitnessEngine,
+} from "./computeWitness.ts";
 export { EngineThreads } from "./engineThreads.ts";
 export { engine } from "./engine.ts";
 export { CircuitArtifactsError, ProvingError, WitnessError } from "./errors.ts";

@@ -1,23 +1,23 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { bytesToHex, type Hex } from "viem";
 import { promptInstances } from "@proofmint/core";
+import { bytesToHex, type Hex } from "viem";
 import type { CircuitArtifacts } from "./circuitArtifacts.ts";
-import { parseWitness, witnessInput } from "./computeWitness.ts";
+import { checkProof } from "./checkProof.ts";
+import { computeWitness } from "./computeWitness.ts";
 import type { EngineThreads } from "./engineThreads.ts";
-import { ProvingError } from "./errors.ts";
 import type { NativeProverPool } from "./nativeProverPool.ts";
 
 /** Everything a mint and its provenance need for one prompt. */
 export type ProvenImage = {
   /** The canonical prompt that was proven. */
   prompt: string;
-  /** The public instances: 64 prompt instances, then aigcData. */
+  /** The public instances: the 64 prompt instances. */
   instances: bigint[];
   /** Quantized model output, HWC row-major, at the circuit's output scale. */
   output: bigint[];
-  /** The output commitment, a BN254 field element. */
-  aigcData: bigint;
+  /** The output commitment the proof carries (its first point, compressed). */
+  aigcData: Hex;
   /** ezkl's proof JSON, as stored on IPFS and accepted by the engine's verifier. */
   proofJson: Uint8Array;
   /** The raw proof bytes the Solidity verifier takes. */
@@ -28,10 +28,10 @@ export type ProvenImage = {
 };
 
 /**
- * Proves `image = model(prompt)` for a canonical prompt: the witness with the WebAssembly engine on
- * a worker thread, the proof in a native prover of the pool, then a local verification with the
- * engine before anything is returned, so a caller never holds a proof that does not verify. None
- * of it runs on the event loop.
+ * Proves `image = model(prompt)` for a canonical prompt through the same three steps as a job's
+ * `witness`, `prove` and `verify` stages (`computeWitness`, the native pool, `checkProof`), in one
+ * call, for tests and benchmarks. Nothing runs on the event loop, and a caller never holds a proof
+ * that `checkProof` rejects.
  *
  * @example
  * const proven = await proveImage({ prompt: "a red circle on blue", artifacts, engine, pool, workDir });
@@ -50,13 +50,7 @@ export async function proveImage({
   workDir: string;
 }): Promise<ProvenImage> {
   const started = performance.now();
-  const prompts = promptInstances({ prompt, inputScale: artifacts.inputScale });
-  const witness = parseWitness({
-    json: await engine.witness({
-      compiledCircuit: artifacts.compiledCircuit,
-      input: witnessInput({ promptInstances: prompts }),
-    }),
-  });
+  const witness = await computeWitness({ prompt, artifacts, engine });
   const witnessMs = performance.now() - started;
 
   await mkdir(workDir, { recursive: true });
@@ -69,28 +63,22 @@ export async function proveImage({
     const proofJson = new Uint8Array(await readFile(proofPath));
 
     const verifyStarted = performance.now();
-    const verified = await engine.verify({
-      proof: proofJson,
-      vk: artifacts.vk,
-      settings: artifacts.settings,
-      srs: artifacts.verifySrs,
+    const proof = await checkProof({
+      proofJson,
+      prompt,
+      aigcData: witness.aigcData,
+      artifacts,
+      engine,
+      details: { prompt },
     });
-    if (!verified) {
-      throw new ProvingError("the native prover returned a proof that does not verify", { prompt });
-    }
     const verifyMs = performance.now() - verifyStarted;
-
-    const parsed = JSON.parse(new TextDecoder().decode(proofJson)) as { hex_proof?: string };
-    if (!parsed.hex_proof?.startsWith("0x")) {
-      throw new ProvingError("proof JSON has no hex_proof", { prompt });
-    }
     return {
       prompt,
-      instances: [...prompts, witness.aigcData],
+      instances: promptInstances({ prompt, inputScale: artifacts.inputScale }),
       output: witness.output,
       aigcData: witness.aigcData,
       proofJson,
-      proof: parsed.hex_proof as Hex,
+      proof,
       calldata: bytesToHex(await engine.calldata({ proof: proofJson })),
       timings: { witnessMs, proveMs, verifyMs },
     };

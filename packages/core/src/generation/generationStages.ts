@@ -6,7 +6,7 @@
  */
 export const GENERATION_STAGES = [
   "validate",
-  "infer",
+  "witness",
   "render",
   "prove",
   "verify",
