@@ -66,10 +66,7 @@ try {
   let proofBytes = 0;
   for (const prompt of prompts) {
     const started = performance.now();
-    computeWitness({
-      artifacts,
-      promptInstances: promptInstances({ prompt, inputScale: artifacts.inputScale }),
-    });
+    await computeWitness({ prompt, artifacts, engine: threads });
     witnessMs.push(performance.now() - started);
     const proven = await prove(prompt);
     nativeMs.push(proven.timings.proveMs);
@@ -85,10 +82,7 @@ try {
   // the full SRS (the engine does not downsize an SRS, so it gets kzg<logrows>.srs exactly).
   const pk = new Uint8Array(await readFile(join(cacheDir, "pk.key")));
   const srs = new Uint8Array(await readFile(join(artifacts.dir, `kzg${artifacts.logrows}.srs`)));
-  const witness = computeWitness({
-    artifacts,
-    promptInstances: promptInstances({ prompt: prompts[0]!, inputScale: artifacts.inputScale }),
-  });
+  const witness = await computeWitness({ prompt: prompts[0]!, artifacts, engine: threads });
   const wasmStarted = performance.now();
   const wasmProof = engine.prove(
     new Uint8ClampedArray(witness.json),

@@ -1,9 +1,12 @@
 """A long-lived native prover that serves JSON lines on stdin/stdout, one request at a time.
 
     .venv/bin/python -m circuits.prover_worker [--model glyph] [--srs-file PATH] [--cache-dir DIR]
+                                               [--warm-up]
 
-On start it finds the cached proving key (deriving it if missing) and writes one line
-``{"ready": true, "model_id": ..., "pid": ...}``. Then, per request line:
+On start it finds the cached proving key (deriving it if missing); with ``--warm-up`` it proves
+one fixed prompt and discards the proof, so the key and SRS are read and the prover's first real
+request takes no longer than later ones. Then it writes one line
+``{"ready": true, "model_id": ..., "pid": ..., "warm_up_ms": ...}``. Then, per request line:
 
     {"id": 7, "witness_path": "/w.json", "proof_path": "/p.json"}
     {"id": 8, "input": "a red fox", "proof_path": "/p.json"}        (a canonical prompt)
@@ -28,6 +31,8 @@ from pathlib import Path
 from circuits.paths import DEFAULT_MODEL, ModelPaths
 from circuits.prove import Circuit, generate_witness, prove, write_input
 from models.codec import PromptError
+
+WARM_UP_PROMPT = "warm-up"
 
 
 class RequestError(Exception):
@@ -100,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--srs-file", type=Path, help="ceremony SRS (ceremony builds only)")
     parser.add_argument("--cache-dir", type=Path, help="default: .cache/circuits/<model>")
     parser.add_argument("--circuit-dir", type=Path, help="artifacts; default: circuits/<model>")
+    parser.add_argument("--warm-up", action="store_true", help="prove once before ready")
     args = parser.parse_args(argv)
 
     # The protocol owns the real stdout; anything ezkl prints goes to stderr.
@@ -116,7 +122,13 @@ def main(argv: list[str] | None = None) -> int:
         paths = paths.with_changes(circuit_dir=args.circuit_dir)
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     circuit = Circuit.load(paths=paths, srs_file=args.srs_file, log=log)
-    respond({"ready": True, "model_id": circuit.manifest["model_id"], "pid": os.getpid()})
+    ready = {"ready": True, "model_id": circuit.manifest["model_id"], "pid": os.getpid()}
+    if args.warm_up:
+        started = time.monotonic()
+        with tempfile.TemporaryDirectory() as work:
+            handle({"input": WARM_UP_PROMPT, "proof_path": str(Path(work) / "proof.json")}, circuit)
+        ready["warm_up_ms"] = round((time.monotonic() - started) * 1000)
+    respond(ready)
     serve(circuit, sys.stdin, respond)
     return 0
 

@@ -86,6 +86,6 @@ export function readModelCard({ root, model }: { root: string; model: string }):
       ?.replace(/\s+/g, " ")
       .trim(),
     benchmark,
-    circuitFiles: ["manifest.json", "settings.json", "vk.key", "kzg1.srs"],
+    circuitFiles: ["manifest.json", "settings.json", "vk.key", "kzg1.srs", "output_basis.bin"],
   };
 }

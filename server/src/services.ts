@@ -20,7 +20,7 @@ export type Services = {
   runner: Pick<JobRunner, "wake" | "retryAfterSeconds" | "activeCount">;
   chain: Chain;
   artifacts: CircuitArtifacts;
-  pool: Pick<NativeProverPool, "busy" | "queued">;
+  pool: Pick<NativeProverPool, "busy" | "queued" | "ready" | "starting">;
   indexer: Pick<Indexer, "status">;
   startedAt: number;
 };

@@ -57,7 +57,10 @@ export async function startServer({
     model: config.prover.model,
     cacheDir: config.prover.cacheDir,
     size: config.prover.poolSize,
+    warmUp: true,
   });
+  // The provers load their key and prove once now, while the rest starts; health reports them.
+  pool.start();
   const runner = new JobRunner({
     jobs,
     logger: logger.child({ component: "jobs" }),

@@ -2,9 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { feltToHex, promptInstances } from "@proofmint/core";
+import { feltToHex, outputCommitment, proofCommitment, promptInstances } from "@proofmint/core";
+import { concat, hexToBytes, slice, type Hex } from "viem";
 import {
-  engine,
+  checkProof,
   EngineThreads,
   loadCircuitArtifacts,
   NativeProverPool,
@@ -24,6 +25,14 @@ function withInstances(proofJson: Uint8Array, instances: bigint[]): Uint8Array {
   const proof = JSON.parse(new TextDecoder().decode(proofJson));
   proof.instances = [instances.map((value) => feltToHex({ value }))];
   return new TextEncoder().encode(JSON.stringify(proof));
+}
+
+/** Rewrites the proof bytes in a proof JSON (both of ezkl's encodings of them). */
+function withProof(proofJson: Uint8Array, proof: Hex): Uint8Array {
+  const json = JSON.parse(new TextDecoder().decode(proofJson));
+  json.hex_proof = proof;
+  json.proof = [...hexToBytes(proof)];
+  return new TextEncoder().encode(JSON.stringify(json));
 }
 
 describe("native prover", () => {
@@ -59,26 +68,40 @@ describe("native prover", () => {
   it("proves a prompt with the documented instance layout", () => {
     const [height, width, channels] = artifacts.outputShape;
     expect(proven.output).toHaveLength(height * width * channels);
-    expect(proven.instances).toEqual([
-      ...promptInstances({ prompt: "a red circle on blue", inputScale: artifacts.inputScale }),
-      proven.aigcData,
-    ]);
+    expect(proven.instances).toEqual(
+      promptInstances({ prompt: "a red circle on blue", inputScale: artifacts.inputScale }),
+    );
     expect(proven.calldata.startsWith("0x1e8e1e13")).toBe(true);
   });
 
-  it("commits to the output: aigcData is the Poseidon hash of the quantized output", () => {
-    const message = new TextEncoder().encode(
-      JSON.stringify(proven.output.map((value) => feltToHex({ value }))),
+  it("commits to the output: aigcData is the output's KZG commitment and the proof's first point", () => {
+    expect(outputCommitment({ output: proven.output, basis: artifacts.outputBasis })).toBe(
+      proven.aigcData,
     );
-    const [[hash]] = JSON.parse(
-      new TextDecoder().decode(engine.poseidonHash(new Uint8ClampedArray(message))),
-    );
-    expect(hash).toBe(feltToHex({ value: proven.aigcData }));
+    expect(proofCommitment({ proof: proven.proof })).toBe(proven.aigcData);
+  });
+
+  it("rejects a proof carrying another proof's commitment, and one with trailing bytes", async () => {
+    const other = await prove("a small green square on white");
+    const swapped = concat([slice(other.proof, 0, 64), slice(proven.proof, 64)]);
+    expect(verifyProof({ artifacts, proof: withProof(proven.proofJson, swapped) })).toBe(false);
+    const check = (proofJson: Uint8Array) =>
+      checkProof({
+        proofJson,
+        prompt: "a red circle on blue",
+        aigcData: proven.aigcData,
+        artifacts,
+        engine: threads,
+      });
+    await expect(check(withProof(proven.proofJson, swapped))).rejects.toThrow(/commits to/);
+    const padded = concat([proven.proof, "0x00"]);
+    await expect(check(withProof(proven.proofJson, padded))).rejects.toThrow(/4161 bytes/);
+    await expect(check(proven.proofJson)).resolves.toBe(proven.proof);
   });
 
   it("verifies the proof it returns, and rejects it with any public instance changed", () => {
     expect(verifyProof({ artifacts, proof: proven.proofJson })).toBe(true);
-    for (const position of [0, 1, 19, 20, 63, 64]) {
+    for (const position of [0, 1, 19, 20, 63]) {
       const instances = [...proven.instances];
       instances[position] = instances[position]! + 1n;
       expect(
@@ -89,10 +112,7 @@ describe("native prover", () => {
   });
 
   it("rejects the proof presented for another prompt", () => {
-    const other = [
-      ...promptInstances({ prompt: "a red circle on green", inputScale: 0 }),
-      proven.aigcData,
-    ];
+    const other = promptInstances({ prompt: "a red circle on green", inputScale: 0 });
     expect(verifyProof({ artifacts, proof: withInstances(proven.proofJson, other) })).toBe(false);
   });
 

@@ -290,11 +290,11 @@ describe("verifyAigc and the CLI, end to end", () => {
     expect(statuses(report)).toMatchObject({
       metadata: "passed",
       "onchain-verify": "passed",
-      "output-hash": "failed",
+      "output-commitment": "failed",
       "image-render": "passed",
     });
-    expect(report.links.find((link) => link.id === "output-hash")!.reason).toMatch(
-      /re-hashing the raw output .* gives 0x[0-9a-f]{64}, not the token's aigcData/,
+    expect(report.links.find((link) => link.id === "output-commitment")!.reason).toMatch(
+      /committing to the raw output .* gives 0x[0-9a-f]{64}, not the token's aigcData/,
     );
   });
 

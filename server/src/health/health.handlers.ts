@@ -14,7 +14,13 @@ export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
         active: runner.activeCount,
         queueLimit: config.jobs.queueLimit,
       },
-      prover: { size: config.prover.poolSize, busy: pool.busy, queued: pool.queued },
+      prover: {
+        size: config.prover.poolSize,
+        ready: pool.ready,
+        starting: pool.starting,
+        busy: pool.busy,
+        queued: pool.queued,
+      },
       indexer: {
         nextBlock: status.nextBlock,
         headBlock: status.headBlock ?? null,

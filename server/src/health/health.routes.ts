@@ -22,6 +22,12 @@ export const getHealth = createRoute({
               }),
               prover: z.object({
                 size: z.number().int(),
+                ready: z.number().int().openapi({
+                  description: "Provers with their proving key loaded and warmed up",
+                }),
+                starting: z.number().int().openapi({
+                  description: "Provers still deriving or loading their proving key",
+                }),
                 busy: z.number().int(),
                 queued: z.number().int(),
               }),

@@ -20,6 +20,7 @@ type Worker = {
   ready: Promise<void>;
   current?: Pending & { id: number };
   stderr: string[];
+  isReady?: boolean;
 };
 
 export type NativeProverPoolOptions = {
@@ -39,6 +40,11 @@ export type NativeProverPoolOptions = {
    * proving threads, which inherit it.
    */
   niceness?: number;
+  /**
+   * Each prover proves one fixed prompt before it takes requests (`--warm-up`), so the proving
+   * key and SRS are read and the first creator waits no longer than later ones. Default false.
+   */
+  warmUp?: boolean;
 };
 
 /**
@@ -53,6 +59,7 @@ export class NativeProverPool {
   readonly #queue: Pending[] = [];
   #nextId = 1;
   #closed = false;
+  #readyCount = 0;
 
   constructor(options: NativeProverPoolOptions) {
     if (!Number.isInteger(options.size) || options.size < 1) {
@@ -69,6 +76,24 @@ export class NativeProverPool {
   /** Requests being proven now. */
   get busy(): number {
     return [...this.#all].filter((worker) => worker.current).length;
+  }
+
+  /** Provers started and not ready yet: deriving or reading the proving key, or warming up. */
+  get starting(): number {
+    return this.#all.size - this.#readyCount;
+  }
+
+  /** Provers ready for requests (idle or proving). */
+  get ready(): number {
+    return this.#readyCount;
+  }
+
+  /**
+   * Starts every prover now, in the background, instead of at the first request: the server calls
+   * it at start so that no creator waits for a proving key to load. Idempotent.
+   */
+  start(): void {
+    while (!this.#closed && this.#all.size < this.#options.size) this.#idle.push(this.#spawn());
   }
 
   /** Process ids of the running provers (for monitoring, and for tests that kill one). */
@@ -132,7 +157,15 @@ export class NativeProverPool {
     const { python, root, model, cacheDir } = this.#options;
     const child = spawn(
       python,
-      ["-m", "circuits.prover_worker", "--model", model, "--cache-dir", cacheDir],
+      [
+        "-m",
+        "circuits.prover_worker",
+        "--model",
+        model,
+        "--cache-dir",
+        cacheDir,
+        ...(this.#options.warmUp ? ["--warm-up"] : []),
+      ],
       { cwd: root, env: { ...process.env, PYTHONPATH: root }, stdio: "pipe" },
     );
     if (child.pid !== undefined) {
@@ -172,7 +205,11 @@ export class NativeProverPool {
         worker.stderr.push(line);
         return;
       }
-      if (message.ready) return markReady();
+      if (message.ready) {
+        this.#readyCount++;
+        worker.isReady = true;
+        return markReady();
+      }
       const current = worker.current;
       if (!current || message.id !== current.id) return;
       worker.current = undefined;
@@ -191,6 +228,7 @@ export class NativeProverPool {
     });
     child.on("exit", (code, signal) => {
       this.#all.delete(worker);
+      if (worker.isReady) this.#readyCount--;
       const index = this.#idle.indexOf(worker);
       if (index >= 0) this.#idle.splice(index, 1);
       const error = new ProvingError(
