@@ -1,10 +1,24 @@
 // Server latency, end to end on anvil: prompt -> ready to mint and prompt -> minted (relayed
 // mint, seen by the indexer), p50 and p95 over 20 prompts one at a time, then 20 prompts from 4
 // concurrent creators, with one prover (the default on two cores; BENCH_PROVERS sets another).
+// Also what a creator pays: the gas of every transaction a mint needs (commit and reveal, base
+// and calldata included) beside the generated verifier's own verifyProof gas, and the first
+// proof after start against the median (the provers warm up while the server starts).
 // Run by bench/run.mjs: `npx tsx bench/server.bench.ts <out.json>`.
 // Options: BENCH_PROMPTS (default 20), BENCH_CREATORS (default 4), BENCH_PROVERS (default 1).
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
+import { promptInstances, proofmintCollectionAbi, ezklVerifierAdapterAbi } from "@proofmint/core";
+import {
+  createPublicClient,
+  decodeFunctionData,
+  encodeFunctionData,
+  hexToBytes,
+  hexToString,
+  http,
+  parseAbi,
+  type Hex,
+} from "viem";
 import {
   readGenerationEvents,
   startLocalPlatform,
@@ -20,7 +34,7 @@ const PROVERS = process.env.BENCH_PROVERS ?? "1";
 const RECIPIENT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const WORDS = ["red", "blue", "green", "small", "large", "circle", "square", "ring", "dot", "line"];
 
-type Sample = { readyMs: number; mintedMs: number };
+type Sample = { readyMs: number; mintedMs: number; proverMs: number; id: string };
 
 /** A distinct canonical prompt for sample `n` of this run. */
 function prompt(run: string, n: number): string {
@@ -56,7 +70,24 @@ async function measure(server: ServerProcess, text: string): Promise<Sample> {
   if (ready === undefined || minted === undefined) {
     throw new Error(`generation ${id} did not complete: ${JSON.stringify(events.at(-1))}`);
   }
-  return { readyMs: ready - started, mintedMs: minted - started };
+  const proved = events.find((event) => event.type === "stage" && event.data?.stage === "prove");
+  const proverMs = Number(proved?.data?.proverMs ?? Number.NaN);
+  return { readyMs: ready - started, mintedMs: minted - started, proverMs, id };
+}
+
+function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+/** Waits until /api/health says every prover has loaded its key and warmed up. */
+async function waitForReadyProvers(server: ServerProcess): Promise<void> {
+  for (;;) {
+    const health = (await (await fetch(`${server.url}/api/health`)).json()) as {
+      prover: { size: number; ready: number };
+    };
+    if (health.prover.ready >= health.prover.size) return;
+    await new Promise((done) => setTimeout(done, 250));
+  }
 }
 
 function metrics(label: string, samples: Sample[]) {
@@ -73,6 +104,47 @@ function metrics(label: string, samples: Sample[]) {
   ];
 }
 
+/** Gas of every transaction a relayed mint needed, and verifyProof's own execution gas. */
+async function mintGas(server: ServerProcess, rpcUrl: string, id: string) {
+  const client = createPublicClient({ transport: http(rpcUrl) });
+  const view = (await (await fetch(`${server.url}/api/generations/${id}`)).json()) as {
+    mint: { commitTx: Hex | null; mintTx: Hex | null };
+  };
+  const hashes = [view.mint.commitTx, view.mint.mintTx].filter((hash): hash is Hex => !!hash);
+  const receipts = await Promise.all(hashes.map((hash) => client.getTransactionReceipt({ hash })));
+  const mintTx = await client.getTransaction({ hash: view.mint.mintTx! });
+  const { args } = decodeFunctionData({ abi: proofmintCollectionAbi, data: mintTx.input });
+  const [, prompt, , proof] = args as unknown as readonly [Hex, Hex, Hex, Hex];
+  const adapter = await client.readContract({
+    address: mintTx.to!,
+    abi: proofmintCollectionAbi,
+    functionName: "verifier",
+  });
+  const halo2 = await client.readContract({
+    address: adapter,
+    abi: ezklVerifierAdapterAbi,
+    functionName: "halo2Verifier",
+  });
+  const instances = promptInstances({ prompt: hexToString(prompt), inputScale: 0 });
+  const data = encodeFunctionData({
+    abi: halo2VerifierAbi,
+    functionName: "verifyProof",
+    args: [proof, instances],
+  });
+  const estimated = await client.estimateGas({ to: halo2, data });
+  const calldataGas = hexToBytes(data).reduce((sum, byte) => sum + (byte === 0 ? 4 : 16), 0);
+  return {
+    total: receipts.reduce((sum, receipt) => sum + Number(receipt.gasUsed), 0),
+    transactions: receipts.length,
+    verifyProofExecution: Number(estimated) - 21_000 - calldataGas,
+    proofBytes: hexToBytes(proof).length,
+  };
+}
+
+const halo2VerifierAbi = parseAbi([
+  "function verifyProof(bytes proof, uint256[] instances) view returns (bool)",
+]);
+
 const platform = await startLocalPlatform({
   root,
   name: "bench",
@@ -81,8 +153,10 @@ const platform = await startLocalPlatform({
 try {
   const { server } = platform;
   const run = Date.now().toString(36);
-  console.log("warming up (first proof loads the proving key)");
-  await measure(server, prompt(run, 999));
+  // The first creator after start: the provers warmed up while the server started.
+  await waitForReadyProvers(server);
+  const first = await measure(server, prompt(run, 999));
+  const gas = await mintGas(server, platform.anvil.rpcUrl, first.id);
 
   const sequential: Sample[] = [];
   for (let n = 0; n < PROMPTS; n++) {
@@ -109,6 +183,27 @@ try {
     metrics: [
       ...metrics("1 creator", sequential),
       ...metrics(`${CREATORS} creators`, concurrent),
+      {
+        name: "gas per minted token",
+        value: gas.total,
+        unit: "gas",
+        target: "<= 900000 (goal 550000)",
+      },
+      { name: "  of which verifyProof execution", value: gas.verifyProofExecution, unit: "gas" },
+      { name: "  transactions per mint", value: gas.transactions },
+      { name: "proof size", value: gas.proofBytes, unit: "bytes" },
+      {
+        name: "first proof after start / median",
+        value: Math.round((first.proverMs / median(sequential.map((s) => s.proverMs))) * 100) / 100,
+        unit: "x",
+        target: "<= 1.2",
+      },
+      { name: "first proof after start", value: Math.round(first.proverMs), unit: "ms" },
+      {
+        name: "native proof in the server, median",
+        value: Math.round(median(sequential.map((s) => s.proverMs))),
+        unit: "ms",
+      },
       {
         name: `${CREATORS} creators throughput`,
         value: Math.round((concurrent.length / wallSeconds) * 60 * 10) / 10,
