@@ -2,7 +2,10 @@
 // the server (pool of 1) minting real proofs. Tampered tokens are minted from a wallet with the
 // server's own mint arguments and a forged tokenURI, whose documents a small test gateway serves
 // next to the server's (the SDK checks every block's hash, so the forgeries are real CIDs).
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -218,6 +221,32 @@ describe("verifyAigc and the CLI, end to end", () => {
     expect(json.links.filter((link) => link.status !== "passed")).toHaveLength(1);
   });
 
+  it("previews exactly the PNG the platform minted, without proving", async () => {
+    const metadata = parseTokenMetadata({
+      bytes: await ipfsBytes(
+        await chain.readContract({
+          address: collection,
+          abi: proofmintCollectionAbi,
+          functionName: "tokenURI",
+          args: [genuineId],
+        }),
+      ),
+    });
+    const outDir = await mkdtemp(join(tmpdir(), "proofmint-preview-"));
+    const out: string[] = [];
+    const io = {
+      stdout: (text: string) => out.push(text),
+      stderr: (text: string) => out.push(text),
+    };
+    const args = ["preview", "--out-dir", outDir, "A Red  Circle on Blue", "a fox"];
+    expect(await runCli({ args, ...io }), out.join("")).toBe(0);
+    expect(new Uint8Array(await readFile(join(outDir, "1.png")))).toEqual(
+      await ipfsBytes(metadata.image),
+    );
+    expect(existsSync(join(outDir, "2.png"))).toBe(true);
+    await rm(outDir, { recursive: true, force: true });
+  });
+
   it("fails the image link for metadata that points to another image", async () => {
     const genuine = parseTokenMetadata({
       bytes: await ipfsBytes(
@@ -238,7 +267,7 @@ describe("verifyAigc and the CLI, end to end", () => {
       metadata: "passed",
       "onchain-verify": "passed",
       "offchain-verify": "passed",
-      "output-hash": "passed",
+      "output-commitment": "passed",
       "image-render": "failed",
     });
     expect(report.links.find((link) => link.id === "image-render")!.reason).toMatch(

@@ -8,3 +8,12 @@ export class UsageError extends SdkError {
     super(shortMessage, { code: "USAGE" });
   }
 }
+
+/** An input the command cannot accept (a prompt it cannot mint): exit code 2, no usage text. */
+export class RejectedInputError extends SdkError {
+  override name = "RejectedInputError";
+
+  constructor(shortMessage: string) {
+    super(shortMessage, { code: "INPUT_REJECTED" });
+  }
+}

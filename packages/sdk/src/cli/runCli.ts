@@ -2,16 +2,19 @@ import { BaseError } from "viem";
 import { CircuitArtifactsError, InvalidParameterError } from "../errors/errors.ts";
 import { SdkError } from "../errors/SdkError.ts";
 import { GENERATE_USAGE, MINT_USAGE, generationCommand } from "./generationCommand.ts";
-import { UsageError } from "./UsageError.ts";
+import { PREVIEW_USAGE, previewCommand } from "./previewCommand.ts";
+import { RejectedInputError, UsageError } from "./UsageError.ts";
 import { VERIFY_USAGE, verifyCommand } from "./verifyCommand.ts";
 
 const USAGE = `usage:
   ${VERIFY_USAGE}
   ${GENERATE_USAGE}
   ${MINT_USAGE}
+  ${PREVIEW_USAGE}
 
 verify checks every link of a token's chain of provenance (exit 0 only when all pass);
-generate and mint drive a running proofmint server.
+generate and mint drive a running proofmint server; preview writes the PNG each prompt would
+mint, without proving.
 `;
 
 /**
@@ -38,6 +41,8 @@ export async function runCli({
       case "generate":
       case "mint":
         return await generationCommand({ mode: command, args: rest, write: stdout, log: stderr });
+      case "preview":
+        return await previewCommand({ args: rest, write: stdout });
       case "help":
       case "--help":
       case "-h":
@@ -49,6 +54,7 @@ export async function runCli({
   } catch (error) {
     if (
       error instanceof UsageError ||
+      error instanceof RejectedInputError ||
       error instanceof InvalidParameterError ||
       error instanceof CircuitArtifactsError
     ) {
