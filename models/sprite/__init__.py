@@ -1,0 +1,1 @@
+"""sprite: proofmint's second text-to-image model (table-driven spotter, tile codebook)."""
