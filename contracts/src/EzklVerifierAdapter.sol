@@ -36,9 +36,15 @@ contract EzklVerifierAdapter is IAigcVerifier {
 
     /// @inheritdoc IAigcVerifier
     /// @dev The verifier is called with STATICCALL (it never writes state). Any revert and any
-    /// answer other than exactly `true` is false. A failed call that used up all the gas it was
-    /// given (EIP-150 leaves the caller 1/64) reverts with {EzklVerifierAdapterOutOfGas} instead:
-    /// the generated verifier rejects a bad proof with `revert(0, 0)`, which returns unused gas.
+    /// answer other than exactly `true` is false, except a failed call that used up the gas it
+    /// was given, which reverts with {EzklVerifierAdapterOutOfGas}: the generated verifier
+    /// rejects a bad proof with `revert(0, 0)`, which returns unused gas. Running out of gas
+    /// shows in two ways. In the verifier's own code it consumes all the gas forwarded, leaving
+    /// this adapter the 1/64 that EIP-150 keeps back. In a precompile (ecMul, ecPairing, modexp)
+    /// it consumes what the verifier forwarded there, the verifier goes on with its own 1/64 and
+    /// reverts, returning at most 1/64 of the 63/64 it had. Either way at most
+    /// 1/64 + 63/4096 < 1/32 of the gas before the call is left, and a verdict leaves more
+    /// unless the call was given barely enough, when a revert asks for more gas without harm.
     function verifyProof(bytes calldata proof, uint256[] calldata instances)
         external
         view
@@ -47,7 +53,7 @@ contract EzklVerifierAdapter is IAigcVerifier {
         bytes memory call = abi.encodeCall(IHalo2Verifier.verifyProof, (proof, instances));
         uint256 gasBefore = gasleft();
         (bool success, bytes memory result) = address(_halo2Verifier).staticcall(call);
-        if (!success && gasleft() <= gasBefore / 64) revert EzklVerifierAdapterOutOfGas();
+        if (!success && gasleft() <= gasBefore / 32) revert EzklVerifierAdapterOutOfGas();
         // Read only when exactly 32 bytes came back, so nothing is truncated.
         // forge-lint: disable-next-line(unsafe-typecast)
         return success && result.length == 32 && uint256(bytes32(result)) == 1;

@@ -12,6 +12,9 @@ import {IERC7007} from "./interfaces/IERC7007.sol";
 import {IERC7007Enumerable} from "./interfaces/IERC7007Enumerable.sol";
 import {IERC7572} from "./interfaces/IERC7572.sol";
 import {IProofmintCollection} from "./interfaces/IProofmintCollection.sol";
+import {IpfsURI} from "./libraries/IpfsURI.sol";
+import {OutputCommitment} from "./libraries/OutputCommitment.sol";
+import {PackedPrompt} from "./libraries/PackedPrompt.sol";
 import {PromptCodec} from "./libraries/PromptCodec.sol";
 
 /// @title ProofmintCollection
@@ -23,8 +26,6 @@ contract ProofmintCollection is ERC721, ERC2981, Ownable2Step, IProofmintCollect
     /// @dev ERC-4906 fixes its id by text, not by selectors (it has only events).
     bytes4 private constant _ERC4906_INTERFACE_ID = 0x49064906;
 
-    bytes private constant _IPFS_SCHEME = "ipfs://";
-
     IAigcVerifier private immutable _verifier;
     uint256 private immutable _commitMinDelay;
     uint256 private immutable _commitLifetime;
@@ -35,11 +36,13 @@ contract ProofmintCollection is ERC721, ERC2981, Ownable2Step, IProofmintCollect
     mapping(address committer => mapping(bytes32 commitment => uint256 committedAt)) private
         _commitments;
 
-    mapping(uint256 tokenId => bytes prompt) private _prompts;
+    /// @dev One slot for a prompt of up to 32 bytes, two above (see {PackedPrompt}).
+    mapping(uint256 tokenId => PackedPrompt.Words prompt) private _prompts;
     mapping(uint256 tokenId => bytes32 aigcData) private _aigcData;
 
-    /// @dev The token URI without its `ipfs://` scheme: one storage slot less for a CIDv1.
-    mapping(uint256 tokenId => string path) private _ipfsPaths;
+    /// @dev The SHA-256 of the metadata block: all that varies in an accepted token URI
+    /// (see {IpfsURI}).
+    mapping(uint256 tokenId => bytes32 digest) private _metadataDigests;
 
     /// @param name_ The ERC-721 name.
     /// @param symbol_ The ERC-721 symbol.
@@ -98,20 +101,18 @@ contract ProofmintCollection is ERC721, ERC2981, Ownable2Step, IProofmintCollect
         string calldata tokenURI_
     ) external returns (uint256 tokenId_) {
         tokenId_ = uint256(keccak256(prompt_));
-        bytes32 commitment = _commitment(tokenId_, to, salt);
-        _requireRevealable(commitment);
-        _requireMintable(to, tokenId_, prompt_, tokenURI_);
-        _requireValidProof(tokenId_, prompt_, aigcData_, proof);
+        // Scoped, so the stack keeps room for the six arguments.
+        {
+            bytes32 commitment = _commitment(tokenId_, to, salt);
+            _requireRevealable(commitment);
+            bytes32 metadataDigest = _requireMintable(to, tokenId_, prompt_, tokenURI_);
+            bytes32 outputCommitment = _requireValidProof(tokenId_, prompt_, aigcData_, proof);
 
-        delete _commitments[msg.sender][commitment];
-        _prompts[tokenId_] = prompt_;
-        // aigcData is exactly 32 bytes: _requireValidProof checked it.
-        // forge-lint: disable-next-line(unsafe-typecast)
-        _aigcData[tokenId_] = bytes32(aigcData_);
-        _ipfsPaths[tokenId_] = tokenURI_[_IPFS_SCHEME.length:];
+            delete _commitments[msg.sender][commitment];
+            _storeTokenData(tokenId_, prompt_, outputCommitment, metadataDigest);
+        }
         _mint(to, tokenId_);
         emit AigcData(tokenId_, prompt_, aigcData_, proof);
-        emit MetadataUpdate(tokenId_);
 
         ERC721Utils.checkOnERC721Received(msg.sender, address(0), to, tokenId_, "");
     }
@@ -144,18 +145,21 @@ contract ProofmintCollection is ERC721, ERC2981, Ownable2Step, IProofmintCollect
     }
 
     /// @inheritdoc IERC7007
-    /// @dev False, never a revert, for a non-canonical prompt, aigcData that is not a field element
-    /// or a proof the verifier rejects. It reverts ({ProofmintVerifierReverted}) only when given too
-    /// little gas for the verifier to decide, so gas estimation finds the real cost.
+    /// @dev True only if `prompt_` is canonical, `aigcData_` is the 32-byte compressed output
+    /// commitment the proof carries as its first point (see {OutputCommitment}) and the verifier
+    /// accepts the proof for the prompt's 64 public instances. False, never a revert, for anything
+    /// else. It reverts ({ProofmintVerifierReverted}) only when given too little gas for the
+    /// verifier to decide, so gas estimation finds the real cost.
     function verify(bytes calldata prompt_, bytes calldata aigcData_, bytes calldata proof)
         external
         view
         returns (bool success)
     {
-        if (!PromptCodec.isCanonical(prompt_)) return false;
-        (bool inField, uint256 outputCommitment) = PromptCodec.outputCommitment(aigcData_);
-        if (!inField) return false;
-        return _verifyProof(proof, PromptCodec.publicInstances(prompt_, outputCommitment));
+        if (!PromptCodec.isCanonical(prompt_) || aigcData_.length != 32) return false;
+        (bool found, bytes32 outputCommitment) = OutputCommitment.fromProof(proof);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (!found || bytes32(aigcData_) != outputCommitment) return false;
+        return _verifyProof(proof, PromptCodec.publicInstances(prompt_));
     }
 
     /// @inheritdoc IERC7007Enumerable
@@ -169,7 +173,8 @@ contract ProofmintCollection is ERC721, ERC2981, Ownable2Step, IProofmintCollect
     /// @dev Reverts with `ERC721NonexistentToken` for a token that does not exist.
     function prompt(uint256 tokenId_) external view returns (string memory) {
         _requireOwned(tokenId_);
-        return string(_prompts[tokenId_]);
+        PackedPrompt.Words storage words = _prompts[tokenId_];
+        return string(PackedPrompt.unpack(words.head, words.tail));
     }
 
     /// @inheritdoc IProofmintCollection
@@ -179,7 +184,8 @@ contract ProofmintCollection is ERC721, ERC2981, Ownable2Step, IProofmintCollect
     }
 
     /// @inheritdoc IERC721Metadata
-    /// @dev `ipfs://<cid>` of the token's metadata JSON, as given at mint.
+    /// @dev `ipfs://bafkrei…` of the token's metadata JSON, as given at mint (rebuilt from the
+    /// stored digest; see {IpfsURI}).
     function tokenURI(uint256 tokenId_)
         public
         view
@@ -187,7 +193,7 @@ contract ProofmintCollection is ERC721, ERC2981, Ownable2Step, IProofmintCollect
         returns (string memory)
     {
         _requireOwned(tokenId_);
-        return string.concat(string(_IPFS_SCHEME), _ipfsPaths[tokenId_]);
+        return IpfsURI.fromDigest(_metadataDigests[tokenId_]);
     }
 
     /// @inheritdoc IERC7572
@@ -263,36 +269,59 @@ contract ProofmintCollection is ERC721, ERC2981, Ownable2Step, IProofmintCollect
     }
 
     /// @dev Reverts unless `to` can receive, `prompt_` is canonical and unclaimed, and `tokenURI_`
-    /// is `ipfs://` followed by at least one character.
+    /// is of the one accepted form; returns the metadata digest it names.
     function _requireMintable(
         address to,
         uint256 tokenId_,
         bytes calldata prompt_,
         string calldata tokenURI_
-    ) private view {
+    ) private view returns (bytes32 metadataDigest) {
         if (to == address(0)) revert ERC721InvalidReceiver(address(0));
         PromptCodec.validate(prompt_);
         if (_ownerOf(tokenId_) != address(0)) revert ProofmintPromptClaimed(tokenId_);
-        bytes calldata uri = bytes(tokenURI_);
-        uint256 schemeLength = _IPFS_SCHEME.length;
-        if (uri.length <= schemeLength || keccak256(uri[:schemeLength]) != keccak256(_IPFS_SCHEME))
-        {
-            revert ProofmintInvalidTokenURI(tokenURI_);
-        }
+        bool valid;
+        (valid, metadataDigest) = IpfsURI.digestOf(tokenURI_);
+        if (!valid) revert ProofmintInvalidTokenURI(tokenURI_);
     }
 
-    /// @dev Reverts unless aigcData is a field element and the verifier accepts the proof.
+    /// @dev Reverts unless aigcData is the proof's output commitment and the verifier accepts the
+    /// proof; returns that commitment.
     function _requireValidProof(
         uint256 tokenId_,
         bytes calldata prompt_,
         bytes calldata aigcData_,
         bytes calldata proof
-    ) private view {
-        (bool inField, uint256 outputCommitment) = PromptCodec.outputCommitment(aigcData_);
-        if (!inField) revert ProofmintInvalidAigcData(aigcData_);
-        if (!_verifyProof(proof, PromptCodec.publicInstances(prompt_, outputCommitment))) {
+    ) private view returns (bytes32 outputCommitment) {
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (aigcData_.length != 32 || bytes32(aigcData_) == 0) {
+            revert ProofmintInvalidAigcData(aigcData_);
+        }
+        bool found;
+        (found, outputCommitment) = OutputCommitment.fromProof(proof);
+        if (!found) revert ProofmintInvalidProof(tokenId_);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (bytes32(aigcData_) != outputCommitment) {
+            // forge-lint: disable-next-line(unsafe-typecast)
+            revert ProofmintAigcDataMismatch(bytes32(aigcData_), outputCommitment);
+        }
+        if (!_verifyProof(proof, PromptCodec.publicInstances(prompt_))) {
             revert ProofmintInvalidProof(tokenId_);
         }
+    }
+
+    /// @dev Stores a new token's prompt (one or two words), aigcData and metadata digest.
+    function _storeTokenData(
+        uint256 tokenId_,
+        bytes calldata prompt_,
+        bytes32 outputCommitment,
+        bytes32 metadataDigest
+    ) private {
+        (bytes32 head, bytes32 tail) = PackedPrompt.pack(prompt_);
+        _prompts[tokenId_].head = head;
+        // A zero word is the default: writing it would cost a cold SSTORE for nothing.
+        if (tail != 0) _prompts[tokenId_].tail = tail;
+        _aigcData[tokenId_] = outputCommitment;
+        _metadataDigests[tokenId_] = metadataDigest;
     }
 
     /// @dev Asks the verifier, which answers or, out of gas only, reverts; the revert is re-raised

@@ -70,6 +70,17 @@ contract EzklVerifierAdapterTest is Test {
         adapter.verifyProof{gas: 200_000}(hex"00", _instances());
     }
 
+    /// @dev Out of gas in a precompile: the verifier keeps 1/64 and reverts with it, which must
+    /// not read as a verdict either (the generated verifier's modexp, ecMul and ecPairing calls).
+    function test_RevertWhen_TheVerifierRunsOutOfGasInAPrecompile() public {
+        halo2.setAnswer(StubHalo2Verifier.Answer.BurnGasInPrecompile);
+        uint256[3] memory limits = [uint256(60_000), 300_000, 2_000_000];
+        for (uint256 i; i < limits.length; ++i) {
+            vm.expectRevert(EzklVerifierAdapter.EzklVerifierAdapterOutOfGas.selector);
+            adapter.verifyProof{gas: limits[i]}(hex"00", _instances());
+        }
+    }
+
     /// @dev A verifier that rejects quickly leaves gas over: that is a verdict, even with little gas.
     function test_verifyProof_falseForAQuickRejectionWithLittleGas() public {
         halo2.setAnswer(StubHalo2Verifier.Answer.RevertEmpty);

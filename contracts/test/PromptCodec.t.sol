@@ -24,16 +24,8 @@ contract PromptCodecHarness {
         PromptCodec.validate(prompt);
     }
 
-    function outputCommitment(bytes calldata aigcData) external pure returns (bool, uint256) {
-        return PromptCodec.outputCommitment(aigcData);
-    }
-
-    function publicInstances(bytes calldata prompt, uint256 commitment)
-        external
-        pure
-        returns (uint256[] memory)
-    {
-        return PromptCodec.publicInstances(prompt, commitment);
+    function publicInstances(bytes calldata prompt) external pure returns (uint256[] memory) {
+        return PromptCodec.publicInstances(prompt);
     }
 }
 
@@ -41,8 +33,6 @@ contract PromptCodecHarness {
 /// models/codec.py, and against a plainly written reference on fuzzed bytes.
 contract PromptCodecTest is Test {
     string internal constant VECTORS = "test/vectors/prompts.json";
-    uint256 internal constant FIELD_MODULUS =
-        21888242871839275222246405745257275088548364400416034343698204186575808495617;
 
     PromptCodecHarness internal codec;
     string internal vectors;
@@ -60,11 +50,6 @@ contract PromptCodecTest is Test {
             vm.parseJsonUint(vectors, ".rules.promptInstanceCount"),
             PromptCodec.MAX_PROMPT_BYTES,
             "prompt instances"
-        );
-        assertEq(
-            vm.parseJsonUint(vectors, ".rules.outputCommitmentIndex"),
-            PromptCodec.OUTPUT_COMMITMENT_INDEX,
-            "output commitment index"
         );
         assertEq(
             vm.parseJsonUint(vectors, ".rules.publicInstanceCount"),
@@ -100,14 +85,8 @@ contract PromptCodecTest is Test {
                 vm.parseJsonUint(vectors, string.concat(entry, ".tokenId")),
                 name
             );
-            uint256 commitment = uint256(keccak256(abi.encode(name))) % FIELD_MODULUS;
-            uint256[] memory instances = codec.publicInstances(prompt, commitment);
-            assertEq(instances.length, 65, name);
             assertEq(expected.length, 64, name);
-            for (uint256 i; i < 64; ++i) {
-                assertEq(instances[i], expected[i], name);
-            }
-            assertEq(instances[64], commitment, name);
+            assertEq(codec.publicInstances(prompt), expected, name);
         }
         assertLe(100, count, "valid vectors read");
     }
@@ -164,6 +143,29 @@ contract PromptCodecTest is Test {
         _assertViolation("a b ", PromptCodec.Violation.TrailingSpace, 3);
         _assertViolation("a  b", PromptCodec.Violation.DoubleSpace, 2);
         _assertViolation("a\x00", PromptCodec.Violation.InvalidCharacter, 1);
+        // Around the 32-byte word boundary, which the fast check crosses.
+        bytes memory boundary = _repeat("z", 64);
+        boundary[31] = " ";
+        _assertViolation(boundary, PromptCodec.Violation.None, 0);
+        boundary[32] = " ";
+        _assertViolation(boundary, PromptCodec.Violation.DoubleSpace, 32);
+        boundary[31] = "z";
+        _assertViolation(boundary, PromptCodec.Violation.None, 0);
+        _assertViolation(
+            bytes.concat(_repeat("z", 31), " "), PromptCodec.Violation.TrailingSpace, 31
+        );
+        _assertViolation(
+            bytes.concat(_repeat("z", 32), " "), PromptCodec.Violation.TrailingSpace, 32
+        );
+        _assertViolation(
+            bytes.concat(_repeat("z", 63), " "), PromptCodec.Violation.TrailingSpace, 63
+        );
+        _assertViolation(
+            bytes.concat(_repeat("z", 63), "\x80"), PromptCodec.Violation.InvalidCharacter, 63
+        );
+        _assertViolation(
+            bytes.concat(_repeat("z", 32), "{"), PromptCodec.Violation.InvalidCharacter, 32
+        );
     }
 
     // ---------------------------------------------------------------- fuzz
@@ -195,34 +197,14 @@ contract PromptCodecTest is Test {
         codec.validate(prompt);
     }
 
-    function testFuzz_publicInstances(bytes calldata prompt, uint256 commitment) public view {
-        uint256[] memory instances = codec.publicInstances(prompt, commitment);
-        assertEq(instances.length, 65, "count");
+    function testFuzz_publicInstances(bytes calldata prompt) public view {
+        uint256[] memory instances = codec.publicInstances(prompt);
+        assertEq(instances.length, PromptCodec.PUBLIC_INSTANCE_COUNT, "count");
+        assertEq(instances.length, 64, "64 prompt instances, nothing else");
         for (uint256 i; i < 64; ++i) {
             uint256 expected = i < prompt.length ? uint8(prompt[i]) : 0;
             assertEq(instances[i], expected, "prompt instance");
         }
-        assertEq(instances[64], commitment, "output commitment");
-    }
-
-    function testFuzz_outputCommitment(bytes calldata aigcData) public view {
-        (bool valid, uint256 element) = codec.outputCommitment(aigcData);
-        bool expected = aigcData.length == 32 && uint256(bytes32(aigcData)) < FIELD_MODULUS;
-        assertEq(valid, expected, "valid");
-        assertEq(element, expected ? uint256(bytes32(aigcData)) : 0, "element");
-    }
-
-    function testFuzz_outputCommitment_fieldBoundary(uint256 value) public view {
-        (bool valid, uint256 element) = codec.outputCommitment(abi.encodePacked(value));
-        assertEq(valid, value < FIELD_MODULUS, "valid");
-        assertEq(element, value < FIELD_MODULUS ? value : 0, "element");
-    }
-
-    function test_outputCommitment_atTheModulus() public view {
-        (bool belowValid,) = codec.outputCommitment(abi.encodePacked(FIELD_MODULUS - 1));
-        (bool atValid,) = codec.outputCommitment(abi.encodePacked(FIELD_MODULUS));
-        assertTrue(belowValid, "r - 1");
-        assertFalse(atValid, "r");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -5,14 +5,13 @@ import {ProofmintCollection} from "../src/ProofmintCollection.sol";
 import {StubAigcVerifier} from "./stubs/StubAigcVerifier.sol";
 import {InvariantTest} from "./utils/InvariantTest.sol";
 import {ProofmintFixture} from "./utils/ProofmintFixture.sol";
+import {StubProofs} from "./utils/StubProofs.sol";
 import {Vm} from "./utils/Vm.sol";
 
 /// @notice Drives the collection with every externally reachable action, honest or not, and keeps
 /// the proof each successful mint used.
 contract ProofmintHandler {
     Vm private constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
-    uint256 private constant FIELD_MODULUS =
-        21888242871839275222246405745257275088548364400416034343698204186575808495617;
 
     /// @dev A commitment the handler made, to reveal later.
     struct Commit {
@@ -38,6 +37,10 @@ contract ProofmintHandler {
 
     Commit[] private _commits;
 
+    /// @dev Output commitments (curve points) computed once: the pure-Solidity scalar
+    /// multiplication of StubProofs is too slow to repeat on every call of a deep run.
+    uint256[2][4] private _points;
+
     /// @notice The proof a successful mint of the token used.
     mapping(uint256 tokenId => bytes proof) public proofOf;
     /// @notice Successful mints.
@@ -47,6 +50,9 @@ contract ProofmintHandler {
 
     constructor(ProofmintCollection collection_) {
         collection = collection_;
+        for (uint256 i; i < _points.length; ++i) {
+            (_points[i][0], _points[i][1]) = StubProofs.pointFor(abi.encode(i));
+        }
     }
 
     /// @notice Every token id the fuzzer can reach.
@@ -72,9 +78,10 @@ contract ProofmintHandler {
     }
 
     /// @notice Reveals one of the commitments made so far, honestly or not.
-    /// @param kind Modulo 12: 0-4 honest; 5 the proof of another prompt; 6 of other aigcData;
-    /// 7 garbage; 8 aigcData outside the field with its matching proof; 9 aigcData of 31 bytes;
-    /// 10 the reveal copied by another sender; 11 replayed with another recipient.
+    /// @param kind Modulo 12: 0-4 honest; 5 the proof of another prompt; 6 of another output
+    /// (aigcData not the proof's commitment); 7 garbage; 8 the proof with the commitment of another
+    /// output in its place; 9 aigcData of 31 bytes; 10 the reveal copied by another sender;
+    /// 11 replayed with another recipient.
     /// @param wait Modulo 16: 0 waits past the commit lifetime, 1 not at all, n the minimum delay
     /// plus n seconds.
     function mint(uint256 commitSeed, uint256 otherSeed, uint8 kind, uint8 wait) external {
@@ -85,16 +92,27 @@ contract ProofmintHandler {
             : wait == 1 ? 0 : collection.commitMinDelay() + wait;
         vm.warp(block.timestamp + waited);
         Commit memory reveal = _commits[commitSeed % _commits.length];
-        bytes memory aigcData = abi.encodePacked(uint256(keccak256(reveal.prompt)) % FIELD_MODULUS);
-        bytes memory proof = _proof(reveal.prompt, aigcData);
+        // The output of each prompt, and another one.
+        uint256[2] memory output = _points[uint256(keccak256(reveal.prompt)) % 3];
+        uint256[2] memory another = _points[3];
+        bytes memory aigcData = StubProofs.compress(output[0], output[1]);
+        bytes memory proof = StubProofs.proof(reveal.prompt, output[0], output[1]);
         address other = _actors[otherSeed % _actors.length];
         kind %= 12;
-        if (kind == 5) proof = _proof(_prompt(uint256(keccak256(proof))), aigcData);
-        if (kind == 6) proof = _proof(reveal.prompt, abi.encodePacked(uint256(7)));
+        if (kind == 5) {
+            bytes memory otherPrompt = _prompt(uint256(keccak256(proof)));
+            proof = StubProofs.proof(otherPrompt, output[0], output[1]);
+        }
+        if (kind == 6) proof = StubProofs.proof(reveal.prompt, another[0], another[1]);
         if (kind == 7) proof = abi.encodePacked(keccak256(proof));
         if (kind == 8) {
-            aigcData = abi.encodePacked(uint256(bytes32(aigcData)) + FIELD_MODULUS);
-            proof = _proof(reveal.prompt, aigcData);
+            // The commitment swapped, the rest of the proof kept.
+            bytes memory swapped = StubProofs.proof(reveal.prompt, another[0], another[1]);
+            for (uint256 i = 64; i < proof.length; ++i) {
+                swapped[i] = proof[i];
+            }
+            aigcData = StubProofs.compress(another[0], another[1]);
+            proof = swapped;
         }
         if (kind == 9) aigcData = abi.encodePacked(bytes31(bytes32(aigcData)));
         if (kind == 10) reveal.sender = other;
@@ -120,12 +138,11 @@ contract ProofmintHandler {
 
     function addAigcData(uint256 actorSeed, uint256 promptSeed, uint256 dataSeed) external {
         bytes memory prompt = _prompt(promptSeed);
-        bytes memory aigcData = abi.encodePacked(dataSeed % FIELD_MODULUS);
+        uint256[2] memory point = _points[dataSeed % _points.length];
+        bytes memory aigcData = StubProofs.compress(point[0], point[1]);
+        bytes memory proof = StubProofs.proof(prompt, point[0], point[1]);
         vm.prank(_actors[actorSeed % _actors.length]);
-        try collection.addAigcData(
-            uint256(keccak256(prompt)), prompt, aigcData, _proof(prompt, aigcData)
-        ) {}
-            catch {}
+        try collection.addAigcData(uint256(keccak256(prompt)), prompt, aigcData, proof) {} catch {}
     }
 
     function transfer(uint256 fromSeed, uint256 toSeed, uint256 promptSeed) external {
@@ -139,20 +156,6 @@ contract ProofmintHandler {
 
     function _prompt(uint256 seed) private view returns (bytes memory) {
         return _prompts[seed % _prompts.length];
-    }
-
-    /// @dev The proof `StubAigcVerifier` accepts: the ABI encoding of the instances.
-    function _proof(bytes memory prompt, bytes memory aigcData)
-        private
-        pure
-        returns (bytes memory)
-    {
-        uint256[] memory instances = new uint256[](65);
-        for (uint256 i; i < prompt.length && i < 64; ++i) {
-            instances[i] = uint8(prompt[i]);
-        }
-        instances[64] = aigcData.length == 32 ? uint256(bytes32(aigcData)) : 0;
-        return abi.encode(instances);
     }
 }
 

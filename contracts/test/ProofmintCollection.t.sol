@@ -22,6 +22,7 @@ import {StubERC721Receiver, StubNonReceiver} from "./stubs/StubERC721Receiver.so
 import {JsonText} from "./utils/JsonText.sol";
 import {ProofmintFixture} from "./utils/ProofmintFixture.sol";
 import {PromptCodecReference} from "./utils/PromptCodecReference.sol";
+import {StubProofs} from "./utils/StubProofs.sol";
 import {Vm} from "./utils/Vm.sol";
 
 /// @notice Unit tests of the collection behind `StubAigcVerifier` (real proofs:
@@ -148,18 +149,21 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
         assertEq(found, 1, "AigcData logs");
     }
 
-    function test_mint_emitsTransferThenAigcDataThenMetadataUpdate() public {
+    /// @dev ERC-4906 recommends no MetadataUpdate at mint: Transfer already announces the token.
+    function test_mint_emitsTransferThenAigcData_andNoMetadataUpdate() public {
         vm.recordLogs();
         uint256 tokenId = _commitAndMint(CREATOR, PROMPT, CREATOR, SALT);
         Vm.Log[] memory logs = vm.getRecordedLogs();
         // logs[0] is Committed.
-        assertEq(logs.length, 4, "logs");
+        assertEq(logs.length, 3, "logs");
         assertEq(logs[1].topics[0], TRANSFER_TOPIC, "Transfer");
         assertEq(logs[1].topics[1], bytes32(0), "from zero");
         assertEq(logs[1].topics[2], bytes32(uint256(uint160(CREATOR))), "to");
+        assertEq(logs[1].topics[3], bytes32(tokenId), "tokenId");
         assertEq(logs[2].topics[0], AIGC_DATA_TOPIC, "AigcData");
-        assertEq(logs[3].topics[0], METADATA_UPDATE_TOPIC, "MetadataUpdate");
-        assertEq(abi.decode(logs[3].data, (uint256)), tokenId, "MetadataUpdate tokenId");
+        for (uint256 i; i < logs.length; ++i) {
+            assertTrue(logs[i].topics[0] != METADATA_UPDATE_TOPIC, "no MetadataUpdate");
+        }
     }
 
     function test_mint_recordsToken() public {
@@ -177,6 +181,38 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
             0,
             "commitment deleted"
         );
+    }
+
+    /// @dev Prompts are stored in one or two words; each length reads back exactly.
+    function test_mint_storesPromptsOfEveryLength() public {
+        uint256[8] memory lengths = [uint256(1), 2, 31, 32, 33, 48, 63, 64];
+        for (uint256 i; i < lengths.length; ++i) {
+            bytes memory prompt = new bytes(lengths[i]);
+            for (uint256 j; j < prompt.length; ++j) {
+                prompt[j] = bytes1(uint8(0x61 + (j + i) % 26));
+            }
+            uint256 tokenId = _commitAndMint(CREATOR, prompt, CREATOR, SALT);
+            assertEq(collection.prompt(tokenId), string(prompt), vm.toString(lengths[i]));
+            assertEq(collection.tokenId(prompt), tokenId, "tokenId(prompt)");
+        }
+    }
+
+    function test_mint_storesTheTokenURIsDigest() public {
+        string[3] memory uris = [
+            TOKEN_URI,
+            "ipfs://bafkreiaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "ipfs://bafkreih777777777777777777777777777777777777777777777777774"
+        ];
+        bytes[3] memory prompts = [bytes("one"), "two", "three"];
+        for (uint256 i; i < uris.length; ++i) {
+            _commit(CREATOR, prompts[i], CREATOR, SALT);
+            vm.warp(block.timestamp + MIN_DELAY);
+            bytes memory aigcData = _aigcDataFor(prompts[i]);
+            bytes memory proof = _stubProof(prompts[i], aigcData);
+            vm.prank(CREATOR);
+            uint256 tokenId = collection.mint(CREATOR, prompts[i], aigcData, proof, SALT, uris[i]);
+            assertEq(collection.tokenURI(tokenId), uris[i], uris[i]);
+        }
     }
 
     function test_mint_viaRelayer_mintsToTheCommittedCreator() public {
@@ -240,28 +276,64 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
         collection.mint(CREATOR, PROMPT, aigcData, otherProof, SALT, TOKEN_URI);
     }
 
-    function test_RevertWhen_ProofIsForOtherAigcData() public {
+    function test_RevertWhen_AigcDataIsNotTheProofsCommitment() public {
         _commit(CREATOR, PROMPT, CREATOR, SALT);
         vm.warp(block.timestamp + MIN_DELAY);
         bytes memory aigcData = _aigcDataFor(PROMPT);
-        bytes memory proof = _stubProof(PROMPT, _aigcDataFor("other"));
-        vm.expectPartialRevert(IProofmintCollection.ProofmintInvalidProof.selector);
+        bytes memory other = _aigcDataFor("other");
+        bytes memory proof = _stubProof(PROMPT, other);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IProofmintCollection.ProofmintAigcDataMismatch.selector,
+                bytes32(aigcData),
+                bytes32(other)
+            )
+        );
         vm.prank(CREATOR);
         collection.mint(CREATOR, PROMPT, aigcData, proof, SALT, TOKEN_URI);
     }
 
-    function test_RevertWhen_AigcDataNotAFieldElement() public {
+    /// @dev The proof's commitment is the point, aigcData only its compressed form: the negated
+    /// point (the other y) and points that are no commitment at all do not match it.
+    function test_RevertWhen_AigcDataIsAnotherEncodingOfAPoint() public {
         _commit(CREATOR, PROMPT, CREATOR, SALT);
         vm.warp(block.timestamp + MIN_DELAY);
+        bytes memory aigcData = _aigcDataFor(PROMPT);
+        bytes memory proof = _stubProof(PROMPT, aigcData);
+        uint256 compressed = uint256(bytes32(aigcData));
+        uint256 x = compressed & ~uint256(1 << 255);
+        bytes32[4] memory wrong = [
+            bytes32(compressed ^ (1 << 255)), // -C: the other y
+            bytes32(x + BASE_FIELD_MODULUS), // x + q: no coordinate
+            bytes32(uint256(4)), // x = 4: not on the curve
+            bytes32(type(uint256).max)
+        ];
+        for (uint256 i; i < wrong.length; ++i) {
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IProofmintCollection.ProofmintAigcDataMismatch.selector,
+                    wrong[i],
+                    bytes32(aigcData)
+                )
+            );
+            vm.prank(CREATOR);
+            collection.mint(CREATOR, PROMPT, abi.encodePacked(wrong[i]), proof, SALT, TOKEN_URI);
+        }
+    }
+
+    function test_RevertWhen_AigcDataNot32NonZeroBytes() public {
+        _commit(CREATOR, PROMPT, CREATOR, SALT);
+        vm.warp(block.timestamp + MIN_DELAY);
+        bytes memory aigcData = _aigcDataFor(PROMPT);
+        bytes memory proof = _stubProof(PROMPT, aigcData);
         bytes[5] memory invalid = [
             bytes(""),
             hex"01",
-            abi.encodePacked(bytes32(0), bytes1(0)),
-            abi.encodePacked(FIELD_MODULUS),
-            abi.encodePacked(type(uint256).max)
+            bytes.concat(aigcData, hex"00"),
+            abi.encodePacked(bytes31(bytes32(aigcData))),
+            abi.encodePacked(bytes32(0))
         ];
         for (uint256 i; i < invalid.length; ++i) {
-            bytes memory proof = _stubProof(PROMPT, invalid[i]);
             vm.expectRevert(
                 abi.encodeWithSelector(
                     IProofmintCollection.ProofmintInvalidAigcData.selector, invalid[i]
@@ -272,13 +344,51 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
         }
     }
 
+    /// @dev A proof under 64 bytes, or whose first point is the identity or off the curve, carries
+    /// no output commitment, whatever aigcData says.
+    function test_RevertWhen_ProofCarriesNoCommitment() public {
+        _commit(CREATOR, PROMPT, CREATOR, SALT);
+        vm.warp(block.timestamp + MIN_DELAY);
+        bytes memory aigcData = _aigcDataFor(PROMPT);
+        bytes memory proof = _stubProof(PROMPT, aigcData);
+        bytes memory short = new bytes(63);
+        for (uint256 i; i < short.length; ++i) {
+            short[i] = proof[i];
+        }
+        bytes[4] memory proofs =
+            [bytes(""), short, StubProofs.proof(PROMPT, 0, 0), StubProofs.proof(PROMPT, 4, 1)];
+        for (uint256 i; i < proofs.length; ++i) {
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    IProofmintCollection.ProofmintInvalidProof.selector, uint256(keccak256(PROMPT))
+                )
+            );
+            vm.prank(CREATOR);
+            collection.mint(CREATOR, PROMPT, aigcData, proofs[i], SALT, TOKEN_URI);
+        }
+    }
+
     function test_RevertWhen_TokenURIInvalid() public {
         _commit(CREATOR, PROMPT, CREATOR, SALT);
         vm.warp(block.timestamp + MIN_DELAY);
         bytes memory aigcData = _aigcDataFor(PROMPT);
         bytes memory proof = _stubProof(PROMPT, aigcData);
-        string[5] memory invalid =
-            ["", "ipfs://", "ipfs:/bafy", "https://example.com/1.json", "IPFS://bafy"];
+        string[12] memory invalid = [
+            "",
+            "ipfs://",
+            "ipfs:/bafy",
+            "https://example.com/1.json",
+            // upper case, another scheme, CIDv0, dag-pb and sha-512 CIDs, a path
+            "IPFS://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy",
+            "ipfs://BAFKREIGH2AKISCAILDCQABSYG3DFR6CHU3FGPREGIYMSCK7E7AQA4S52ZY",
+            "ipns://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy",
+            "ipfs://QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG",
+            "ipfs://bafybeigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy",
+            "ipfs://bafkrgqgh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy",
+            "ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy/",
+            // the last character's two free bits set: another spelling of the same digest
+            "ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52z3"
+        ];
         for (uint256 i; i < invalid.length; ++i) {
             vm.expectRevert(
                 abi.encodeWithSelector(
@@ -495,13 +605,24 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
         assertFalse(collection.verify("a red fox at dusk", aigcData, proof), "other prompt");
         assertFalse(collection.verify(PROMPT, _aigcDataFor("x"), proof), "other aigcData");
         assertFalse(collection.verify(PROMPT, aigcData, ""), "empty proof");
-        bytes memory outside =
-            abi.encodePacked(uint256(keccak256(PROMPT)) % FIELD_MODULUS + FIELD_MODULUS);
+        assertFalse(collection.verify(PROMPT, aigcData, bytes.concat(proof, hex"00")), "longer");
         assertFalse(
-            collection.verify(PROMPT, outside, _stubProof(PROMPT, outside)), "outside field"
+            collection.verify(
+                PROMPT, abi.encodePacked(uint256(bytes32(aigcData)) ^ 1 << 255), proof
+            ),
+            "negated point"
+        );
+        assertFalse(
+            collection.verify(PROMPT, abi.encodePacked(bytes32(0)), StubProofs.proof(PROMPT, 0, 0)),
+            "identity"
+        );
+        assertFalse(
+            collection.verify(PROMPT, abi.encodePacked(uint256(4)), StubProofs.proof(PROMPT, 4, 1)),
+            "not on the curve"
         );
         bytes memory short = hex"0102";
-        assertFalse(collection.verify(PROMPT, short, _stubProof(PROMPT, short)), "short aigcData");
+        assertFalse(collection.verify(PROMPT, short, proof), "short aigcData");
+        assertFalse(collection.verify(PROMPT, bytes.concat(aigcData, hex"00"), proof), "33 bytes");
         // Non-canonical prompts are false, even with the proof their instances would need.
         bytes memory upper = "A red fox";
         assertFalse(collection.verify(upper, aigcData, _stubProof(upper, aigcData)), "upper case");
@@ -522,13 +643,12 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
             bytes memory prompt = vm.parseJsonBytes(vectors, _vectorKey(count, ".bytes"));
             uint256[] memory listed =
                 vm.parseJsonUintArray(vectors, _vectorKey(count, ".instances"));
-            bytes memory aigcData = _aigcDataFor(prompt);
-            uint256[] memory instances = new uint256[](65);
-            for (uint256 i; i < 64; ++i) {
-                instances[i] = listed[i];
-            }
-            instances[64] = uint256(bytes32(aigcData));
-            assertTrue(collection.verify(prompt, aigcData, abi.encode(instances)), string(prompt));
+            assertEq(listed.length, 64, "64 instances");
+            (uint256 x, uint256 y) = StubProofs.pointFor(prompt);
+            bytes memory point = abi.encodePacked(x, y);
+            bytes memory proof =
+                bytes.concat(point, keccak256(bytes.concat(point, abi.encode(listed))));
+            assertTrue(collection.verify(prompt, StubProofs.compress(x, y), proof), string(prompt));
         }
         assertLe(100, count, "valid vectors read");
     }
@@ -538,7 +658,7 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
         view
     {
         bytes memory prompt = _lettersFrom(seed);
-        bytes memory aigcData = abi.encodePacked(data % FIELD_MODULUS);
+        bytes memory aigcData = _aigcDataFor(abi.encode(data));
         bytes memory proof = _stubProof(prompt, aigcData);
         assertTrue(collection.verify(prompt, aigcData, proof), "proven prompt");
 
@@ -546,11 +666,11 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
         other[data % other.length] = other[data % other.length] == "z" ? bytes1("a") : bytes1("z");
         assertFalse(collection.verify(other, aigcData, proof), "one byte changed");
         assertFalse(
-            collection.verify(
-                prompt, abi.encodePacked((data % FIELD_MODULUS + 1) % FIELD_MODULUS), proof
-            ),
-            "other aigcData"
+            collection.verify(prompt, _aigcDataFor(abi.encode(data, 1)), proof), "other aigcData"
         );
+        bytes memory flipped = bytes.concat(aigcData);
+        flipped[data % 32] ^= bytes1(uint8(1) << uint8(data % 8));
+        assertFalse(collection.verify(prompt, flipped, proof), "one aigcData bit flipped");
     }
 
     /// @dev Too little gas for the verifier is no verdict: verify and mint revert, so gas
@@ -560,14 +680,15 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
         halo2.setAnswer(StubHalo2Verifier.Answer.BurnGas);
         _deployCollection(new EzklVerifierAdapter(IHalo2Verifier(address(halo2))));
         bytes memory aigcData = _aigcDataFor(PROMPT);
+        bytes memory proof = _stubProof(PROMPT, aigcData);
         vm.expectRevert(IProofmintCollection.ProofmintVerifierReverted.selector);
-        collection.verify{gas: 300_000}(PROMPT, aigcData, hex"00");
+        collection.verify{gas: 300_000}(PROMPT, aigcData, proof);
 
         _commit(CREATOR, PROMPT, CREATOR, SALT);
         vm.warp(block.timestamp + MIN_DELAY);
         vm.expectRevert(IProofmintCollection.ProofmintVerifierReverted.selector);
         vm.prank(CREATOR);
-        collection.mint{gas: 300_000}(CREATOR, PROMPT, aigcData, hex"00", SALT, TOKEN_URI);
+        collection.mint{gas: 300_000}(CREATOR, PROMPT, aigcData, proof, SALT, TOKEN_URI);
     }
 
     function testFuzz_verify_neverReverts(
@@ -575,9 +696,26 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
         bytes calldata aigcData,
         bytes calldata proof
     ) public view {
-        bool expected = PromptCodecReference.isCanonical(prompt) && aigcData.length == 32
-            && uint256(bytes32(aigcData)) < FIELD_MODULUS
+        (uint256 x,) = StubProofs.decompress(aigcData);
+        bool expected = PromptCodecReference.isCanonical(prompt) && x != 0
             && keccak256(proof) == keccak256(_stubProof(prompt, aigcData));
+        assertEq(collection.verify(prompt, aigcData, proof), expected, "verify");
+    }
+
+    /// @dev The stub proof of a fuzzed prompt and point, then one fuzzed byte of any argument
+    /// changed: true exactly when nothing changed and the prompt is canonical.
+    function testFuzz_verify_neverRevertsNearAValidProof(
+        bytes calldata seed,
+        uint256 point,
+        uint256 position,
+        uint8 mask
+    ) public view {
+        bytes memory prompt = bytes.concat(seed.length > 64 ? seed[:64] : seed);
+        bytes memory aigcData = _aigcDataFor(abi.encode(point));
+        bytes memory proof = _stubProof(prompt, aigcData);
+        bytes memory changed = position % 3 == 0 ? prompt : position % 3 == 1 ? aigcData : proof;
+        if (changed.length > 0) changed[position % changed.length] ^= bytes1(mask);
+        bool expected = mask == 0 && PromptCodecReference.isCanonical(prompt);
         assertEq(collection.verify(prompt, aigcData, proof), expected, "verify");
     }
 

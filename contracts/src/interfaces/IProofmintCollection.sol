@@ -11,7 +11,8 @@ import {IERC7572} from "./IERC7572.sol";
 /// @title A proofmint collection
 /// @notice An ERC-7007 collection of one fixed model: a token exists only for a prompt whose
 /// content the model's zero-knowledge proof verifies, and it carries that content's commitment
-/// (aigcData) from the moment it is minted.
+/// (aigcData) from the moment it is minted. aigcData is the KZG commitment to the model's output
+/// that the proof carries as its first point, compressed to 32 bytes (see `OutputCommitment`).
 ///
 /// Minting is commit-reveal, so a prompt seen in a pending transaction cannot be taken:
 /// 1. `commit(keccak256(abi.encode(keccak256(prompt), to, salt)))`, computed off-chain with a
@@ -79,20 +80,28 @@ interface IProofmintCollection is
     /// @param tokenId The prompt's token.
     error ProofmintPromptClaimed(uint256 tokenId);
 
-    /// @notice aigcData is not a field element: it must be exactly 32 bytes, big-endian, below the
-    /// BN254 scalar field modulus.
+    /// @notice aigcData is not a compressed output commitment: it must be exactly 32 bytes and not
+    /// zero (the identity is never one).
     /// @param aigcData The data given.
     error ProofmintInvalidAigcData(bytes aigcData);
+
+    /// @notice aigcData is not the output commitment the proof carries: the proof, valid or not,
+    /// is about another output.
+    /// @param aigcData The aigcData given.
+    /// @param proofCommitment The proof's first point, compressed as aigcData is.
+    error ProofmintAigcDataMismatch(bytes32 aigcData, bytes32 proofCommitment);
 
     /// @notice The verifier reverted instead of answering. `EzklVerifierAdapter` does so only when
     /// it runs out of gas, which is no verdict on the proof: raise the gas limit.
     error ProofmintVerifierReverted();
 
-    /// @notice The verifier rejected the proof for this prompt and aigcData.
+    /// @notice The verifier rejected the proof for this prompt, or the proof does not start with an
+    /// output commitment (a point of G1 other than the identity).
     /// @param tokenId The prompt's token.
     error ProofmintInvalidProof(uint256 tokenId);
 
-    /// @notice The token URI is not `ipfs://` followed by at least one character.
+    /// @notice The token URI is not `ipfs://` and the CIDv1 of a raw SHA-256 block in lower-case
+    /// base32 (`ipfs://bafkrei…`, 66 characters, canonical; see `IpfsURI`).
     /// @param tokenURI The URI given.
     error ProofmintInvalidTokenURI(string tokenURI);
 
@@ -115,15 +124,18 @@ interface IProofmintCollection is
     /// @notice Mints the token of `prompt` to `to` (step 2 of minting), if the proof is valid.
     /// @dev Checks, in order: the sender's commitment (found, ready, not expired), the recipient,
     /// the prompt rules (reverting with the `PromptCodec` error naming the position), that the
-    /// prompt is unclaimed, the token URI, aigcData, and last the proof. Only then does it change
-    /// state; the receiver hook (`onERC721Received`) runs last. Emits {Transfer}, {AigcData} and
-    /// {MetadataUpdate}.
+    /// prompt is unclaimed, the token URI, aigcData ({ProofmintInvalidAigcData}), that the proof
+    /// starts with an output commitment ({ProofmintInvalidProof}) equal to aigcData
+    /// ({ProofmintAigcDataMismatch}), and last the proof. Only then does it change state; the
+    /// receiver hook (`onERC721Received`) runs last. Emits {Transfer} and {AigcData}; no
+    /// {MetadataUpdate}, which ERC-4906 recommends against at mint.
     /// @param to The recipient, as committed.
     /// @param prompt The canonical prompt, as committed.
-    /// @param aigcData The output commitment, 32 bytes big-endian.
-    /// @param proof The proof that the model maps `prompt` to `aigcData`.
+    /// @param aigcData The output commitment the proof carries, compressed: 32 bytes,
+    /// `x | (y & 1) << 255` of the proof's first point.
+    /// @param proof The proof that the model maps `prompt` to the output `aigcData` commits to.
     /// @param salt The salt, as committed.
-    /// @param tokenURI_ `ipfs://<cid>` of the token's metadata JSON.
+    /// @param tokenURI_ `ipfs://bafkrei…`: the CIDv1 (raw, SHA-256) of the token's metadata JSON.
     /// @return tokenId The new token, `uint256(keccak256(prompt))`.
     function mint(
         address to,
@@ -169,12 +181,13 @@ interface IProofmintCollection is
     /// @notice The aigcData bound to a token at mint.
     /// @dev Reverts with `ERC721NonexistentToken` for a token that does not exist.
     /// @param tokenId The token.
-    /// @return The output commitment, 32 bytes big-endian.
+    /// @return The output commitment, compressed: 32 bytes.
     function aigcData(uint256 tokenId) external view returns (bytes memory);
 
     /// @notice The model id, as `circuits/<model>/manifest.json` states it and every token's
-    /// metadata repeats it: `<model>-v2-[dev-]<hex SHA-256 over the ONNX file, settings,
-    /// verifying key and k=1 verification SRS>`; `dev-` marks an insecure development SRS.
+    /// metadata repeats it: `<model>-v3-[dev-]<hex SHA-256>` (circuits/README.md#model-id: over
+    /// the ONNX file, settings, verifying key, verification SRS and output basis); `dev-` marks an
+    /// insecure development SRS.
     /// @return The model id.
     function modelId() external view returns (string memory);
 

@@ -16,7 +16,8 @@ contract StubHalo2Verifier {
         ReturnShort,
         ReturnLong,
         ReturnNothing,
-        BurnGas
+        BurnGas,
+        BurnGasInPrecompile
     }
 
     Answer private _answer;
@@ -45,9 +46,19 @@ contract StubHalo2Verifier {
         if (answer == Answer.ReturnNothing) return "";
         if (answer == Answer.RevertWithData) revert("stub verifier rejected");
         bool burnGas = answer == Answer.BurnGas;
+        bool burnGasInPrecompile = answer == Answer.BurnGasInPrecompile;
         assembly ("memory-safe") {
             // Spin until the call runs out of gas, as a verifier given too little gas would.
             if burnGas { for {} 1 {} {} }
+            // As the generated verifier does when a precompile runs out of gas: the precompile
+            // consumes what it was given, the verifier reverts with the 1/64 it kept.
+            if burnGasInPrecompile {
+                let input := mload(0x40)
+                mstore(input, 0x20) // base, exponent and modulus lengths
+                mstore(add(input, 0x20), 0x100000) // a 1 MiB exponent (zeros): 44 million gas
+                mstore(add(input, 0x40), 0x20)
+                pop(staticcall(gas(), 0x05, input, 0x60, 0, 0))
+            }
             revert(0, 0)
         }
     }

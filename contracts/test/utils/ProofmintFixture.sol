@@ -5,6 +5,7 @@ import {Test} from "./Test.sol";
 import {ProofmintCollection} from "../../src/ProofmintCollection.sol";
 import {IAigcVerifier} from "../../src/interfaces/IAigcVerifier.sol";
 import {IHalo2Verifier} from "../../src/interfaces/IHalo2Verifier.sol";
+import {StubProofs} from "./StubProofs.sol";
 
 /// @title ProofmintFixture
 /// @notice Shared set-up for collection tests: a collection behind any verifier, the instance
@@ -13,9 +14,9 @@ abstract contract ProofmintFixture is Test {
     uint256 internal constant MIN_DELAY = 12;
     uint256 internal constant LIFETIME = 1 days;
     string internal constant MODEL_ID =
-        "glyph-v2-dev-0000000000000000000000000000000000000000000000000000000000000000";
-    uint256 internal constant FIELD_MODULUS =
-        21888242871839275222246405745257275088548364400416034343698204186575808495617;
+        "glyph-v3-dev-0000000000000000000000000000000000000000000000000000000000000000";
+    /// @dev BN254's base field modulus q: point coordinates are below it.
+    uint256 internal constant BASE_FIELD_MODULUS = StubProofs.BASE_FIELD_MODULUS;
     string internal constant VERIFIER_SOURCE = "contracts/src/generated/Halo2Verifier.sol";
     string internal constant TOKEN_URI =
         "ipfs://bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
@@ -43,31 +44,25 @@ abstract contract ProofmintFixture is Test {
         );
     }
 
-    /// @dev The 65 public instances, written out from the documented layout.
-    function _instances(bytes memory prompt, bytes memory aigcData)
-        internal
-        pure
-        returns (uint256[] memory instances)
-    {
-        instances = new uint256[](65);
-        for (uint256 i; i < prompt.length && i < 64; ++i) {
-            instances[i] = uint8(prompt[i]);
-        }
-        instances[64] = aigcData.length == 32 ? uint256(bytes32(aigcData)) : 0;
+    /// @dev The 64 public instances, written out from the documented layout.
+    function _instances(bytes memory prompt) internal pure returns (uint256[] memory) {
+        return StubProofs.instances(prompt);
     }
 
-    /// @dev The one proof `StubAigcVerifier` accepts for this prompt and aigcData.
+    /// @dev The one proof `StubAigcVerifier` accepts for this prompt and aigcData (see
+    /// {StubProofs.proof}).
     function _stubProof(bytes memory prompt, bytes memory aigcData)
         internal
         pure
         returns (bytes memory)
     {
-        return abi.encode(_instances(prompt, aigcData));
+        return StubProofs.proof(prompt, aigcData);
     }
 
-    /// @dev A field element standing in for the Poseidon hash of a model output.
+    /// @dev A compressed G1 point standing in for the commitment to a model output.
     function _aigcDataFor(bytes memory prompt) internal pure returns (bytes memory) {
-        return abi.encodePacked(bytes32(uint256(keccak256(prompt)) % FIELD_MODULUS));
+        (uint256 x, uint256 y) = StubProofs.pointFor(prompt);
+        return StubProofs.compress(x, y);
     }
 
     function _commitment(bytes memory prompt, address to, bytes32 salt)

@@ -25,6 +25,15 @@ interface Vm {
         address emitter;
     }
 
+    /// @dev Gas of the last call, for `lastCallGas`.
+    struct Gas {
+        uint64 gasLimit;
+        uint64 gasTotalUsed;
+        uint64 gasMemoryUsed;
+        int64 gasRefunded;
+        uint64 gasRemaining;
+    }
+
     function addr(uint256 privateKey) external pure returns (address);
     function createDir(string calldata path, bool recursive) external;
     function envOr(string calldata name, uint256 defaultValue) external view returns (uint256);
@@ -49,6 +58,10 @@ interface Vm {
         external
         pure
         returns (bytes memory);
+    function parseJsonBytes32(string calldata json, string calldata key)
+        external
+        pure
+        returns (bytes32);
     function parseJsonString(string calldata json, string calldata key)
         external
         pure
@@ -76,6 +89,8 @@ interface Vm {
         external
         returns (string memory json);
     function skip(bool skipTest, string calldata reason) external;
+    function lastCallGas() external view returns (Gas memory gas);
+    function snapshotValue(string calldata group, string calldata name, uint256 value) external;
     function snapshotGasLastCall(string calldata group, string calldata name)
         external
         returns (uint256 gasUsed);

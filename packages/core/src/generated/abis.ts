@@ -535,6 +535,14 @@ export const proofmintCollectionAbi = [
   },
   {
     type: "error",
+    name: "ProofmintAigcDataMismatch",
+    inputs: [
+      { name: "aigcData", type: "bytes32", internalType: "bytes32" },
+      { name: "proofCommitment", type: "bytes32", internalType: "bytes32" },
+    ],
+  },
+  {
+    type: "error",
     name: "ProofmintCommitmentExpired",
     inputs: [
       { name: "commitment", type: "bytes32", internalType: "bytes32" },
