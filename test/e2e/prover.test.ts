@@ -116,7 +116,10 @@ describe("native prover", () => {
     expect(verifyProof({ artifacts, proof: withInstances(proven.proofJson, other) })).toBe(false);
   });
 
-  it("keeps the event loop responsive while proving", async () => {
+  // Correctness, not speed: proving must not run on the event loop, which would stall it for the
+  // whole proof (seconds). The bound is loose so a loaded machine cannot fail it; the lag itself
+  // is a benchmark figure (bench/prover.bench.ts).
+  it("keeps the event loop running while proving", async () => {
     let worstLagMs = 0;
     let last = performance.now();
     const timer = setInterval(() => {
@@ -124,9 +127,9 @@ describe("native prover", () => {
       worstLagMs = Math.max(worstLagMs, now - last - 10);
       last = now;
     }, 10);
-    await prove("a small green square on white");
+    const proven = await prove("a small green square on white");
     clearInterval(timer);
-    expect(worstLagMs).toBeLessThan(100);
+    expect(worstLagMs).toBeLessThan(proven.timings.proveMs / 4);
   });
 
   it("fails only the request whose prover dies, and serves the next one", async () => {
