@@ -52,6 +52,8 @@ if (existsSync("scripts/generate-abis.mjs")) {
   checks.push(["generated ABIs", "node", ["scripts/generate-abis.mjs", "--check"]]);
 }
 
+checks.push(["generated vocabulary", "node", ["scripts/generate-vocabulary.mjs", "--check"]]);
+
 let failed = 0;
 for (const [name, command, args] of checks) {
   const { status } = spawnSync(command, args, { stdio: "inherit" });

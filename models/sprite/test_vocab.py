@@ -1,4 +1,6 @@
 import json
+import string
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -78,9 +80,50 @@ def test_every_subject_word_names_its_subject():
 
 def test_generated_files_are_current():
     vectors = json.loads((HERE / "describe_vectors.json").read_text())
-    assert len(vectors["vectors"]) >= 40
-    for entry in vectors["vectors"]:
-        assert vocab.describe(entry["prompt"]) == entry["describe"]
+    assert vectors == json.loads(json.dumps(vocab.describe_vectors()))
+    assert len(vectors["vectors"]) >= 300
+    prompts = [entry["prompt"] for entry in vectors["vectors"]]
+    assert set(vocab.DESCRIBE_EXAMPLES) <= set(prompts)
+    assert any(len(prompt) == 64 for prompt in prompts)
     committed = json.loads((HERE / "vocabulary.json").read_text())
     assert committed == json.loads(json.dumps(vocab.vocabulary()))
     assert next(iter(committed)) == "_generated"
+
+
+@cache
+def spotter() -> dict:
+    return vocab.spotter()
+
+
+def spot_by_patterns(prompt: str) -> list[tuple[int, str]]:
+    """The TypeScript twin's reading of vocabulary.json's spotter: at each word start, the
+    shortest matching pattern wins ("end": letters that may follow, " " for any non-alphanumeric
+    byte or the end of the prompt)."""
+    out = []
+    for p in range(len(prompt)):
+        if p > 0 and prompt[p - 1] not in spotter()["boundaries"]:
+            continue
+        best = None
+        for entry in spotter()["words"]:
+            length = len(entry["pattern"])
+            if not prompt.startswith(entry["pattern"], p):
+                continue
+            if "end" in entry:
+                following = prompt[p + length : p + length + 1]
+                letter = following != "" and following in string.ascii_lowercase + string.digits
+                if not (following in entry["end"] if letter else " " in entry["end"]):
+                    continue
+                length += 1
+            if best is None or length < best[0]:
+                best = (length, entry["word"])
+        if best is not None:
+            out.append((p, best[1]))
+    return out
+
+
+def test_spotter_data_reads_as_the_automaton():
+    meaning = {m.word: m.key() for m in vocab.meanings()}
+    for entry in vocab.describe_vectors()["vectors"]:
+        prompt = entry["prompt"]
+        by_automaton = [(p, m.key()) for p, m in vocab.spot(prompt)]
+        assert [(p, meaning[w]) for p, w in spot_by_patterns(prompt)] == by_automaton, prompt

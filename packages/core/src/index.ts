@@ -93,6 +93,16 @@ export {
 } from "./metadata/tokenMetadata.ts";
 
 export {
+  describePrompt,
+  type DescribePromptParameters,
+  type PromptDescription,
+} from "./vocabulary/describePrompt.ts";
+export { spotWords, type SpottedWord, type SpotWordsParameters } from "./vocabulary/spotWords.ts";
+export type { ColourModifier, SpotterWord } from "./vocabulary/SpotterData.ts";
+export { vocabularyWords, type VocabularyWord } from "./vocabulary/vocabularyWords.ts";
+export type { VocabularyWordKind } from "./vocabulary/vocabularyWordKind.ts";
+
+export {
   aigcVerifierAbi,
   erc7007Abi,
   erc7007EnumerableAbi,

@@ -58,6 +58,41 @@ describe("tokenMetadata", () => {
     expect(tokenMetadata({ ...parameters, ...ceremony }).description).not.toMatch(/not secure/);
   });
 
+  it("says what sprite drew, with a value for every trait", () => {
+    const sprite = (prompt: string) =>
+      tokenMetadata({
+        ...parameters,
+        prompt,
+        model: "sprite",
+        modelId: `sprite-v3-dev-${"ab".repeat(32)}`,
+      }).attributes;
+    expect(sprite("a red fox in front of a dark blue night sky")).toStrictEqual([
+      { trait_type: "object", value: "fox" },
+      { trait_type: "subject colour", value: "red" },
+      { trait_type: "background colour", value: "dark blue" },
+      { trait_type: "size", value: "large" },
+      { trait_type: "model", value: "sprite" },
+      { trait_type: "proof system", value: "ezkl halo2 kzg" },
+      { trait_type: "trusted setup", value: "development" },
+      { trait_type: "prompt length", value: 43 },
+    ]);
+    expect(sprite("a tiny lighthouse").slice(0, 4)).toStrictEqual([
+      { trait_type: "object", value: "circle" },
+      { trait_type: "subject colour", value: "natural" },
+      { trait_type: "background colour", value: "neutral" },
+      { trait_type: "size", value: "small" },
+    ]);
+  });
+
+  it("gives models whose prompts core cannot read only the common traits", () => {
+    expect(tokenMetadata(parameters).attributes.map((a) => a.trait_type)).toStrictEqual([
+      "model",
+      "proof system",
+      "trusted setup",
+      "prompt length",
+    ]);
+  });
+
   it("rejects a non-canonical prompt and malformed fields, naming the field", () => {
     expect(() => tokenMetadata({ ...parameters, prompt: "A fox" })).toThrow(PromptError);
     const cases: [Partial<TokenMetadataParameters>, string][] = [
@@ -121,6 +156,20 @@ describe("parseTokenMetadata", () => {
 
   it("reads back what the serializer wrote", () => {
     expect(parseTokenMetadata({ bytes })).toEqual(tokenMetadata(parameters));
+  });
+
+  it("reads sprite's drawn traits back, and documents of earlier tokens without them", () => {
+    const metadata = tokenMetadata({
+      ...parameters,
+      prompt: "a pink pig on grass",
+      model: "sprite",
+      modelId: `sprite-v3-dev-${"ab".repeat(32)}`,
+    });
+    expect(parseTokenMetadata({ bytes: serializeTokenMetadata({ metadata }) })).toEqual(metadata);
+    const earlier = { ...metadata, attributes: metadata.attributes.slice(4) };
+    expect(parseTokenMetadata({ bytes: serializeTokenMetadata({ metadata: earlier }) })).toEqual(
+      earlier,
+    );
   });
 
   it("rejects a token id that is not the prompt's", () => {

@@ -1,6 +1,8 @@
 import { getAddress, type Address, type Hex } from "viem";
 import { promptTokenId } from "../prompt/promptTokenId.ts";
 import { parseModelId } from "../model/parseModelId.ts";
+import { spriteSpotter } from "../generated/vocabulary.ts";
+import { describePrompt } from "../vocabulary/describePrompt.ts";
 import { MetadataError } from "./MetadataError.ts";
 import {
   checkAddress,
@@ -17,6 +19,25 @@ export type SrsKind = "development" | "ceremony";
 
 /** An OpenSea attribute. */
 export type TokenAttribute = { trait_type: string; value: string | number };
+
+// A trait with no value would vanish from marketplace filters, so "nothing named" is a value too,
+// and says what is drawn: the subject in its own colours, the background in neutral light grey.
+const NATURAL_SUBJECT_COLOUR = "natural";
+
+/**
+ * What the model drew, as traits, for models whose reading of prompts core knows (sprite): object,
+ * subject colour, background colour, size. Empty for other models.
+ */
+function drawnAttributes({ model, prompt }: { model: string; prompt: string }): TokenAttribute[] {
+  if (model !== spriteSpotter.model) return [];
+  const drawn = describePrompt({ prompt });
+  return [
+    { trait_type: "object", value: drawn.object },
+    { trait_type: "subject colour", value: drawn.subjectColour ?? NATURAL_SUBJECT_COLOUR },
+    { trait_type: "background colour", value: drawn.backgroundColour ?? spriteSpotter.neutral },
+    { trait_type: "size", value: drawn.size },
+  ];
+}
 
 /**
  * proofmint's provenance block: everything a third party needs to re-check the token without
@@ -94,7 +115,10 @@ export type TokenMetadataParameters = {
 
 /**
  * Builds a token's metadata document. Every value is checked; the token id is derived from the
- * prompt, so the document cannot name another token.
+ * prompt, so the document cannot name another token. For sprite, the attributes start with what
+ * the model drew (`describePrompt`): `object`, `subject colour` (`natural` when none is named),
+ * `background colour` (`neutral` when none is named or implied) and `size`; then `model`,
+ * `proof system`, `trusted setup` and `prompt length`, which every token has.
  *
  * @throws {PromptError} when `prompt` is not canonical.
  * @throws {MetadataError} naming the first field that is malformed.
@@ -141,6 +165,7 @@ export function tokenMetadata(parameters: TokenMetadataParameters): TokenMetadat
       ? {}
       : { external_url: `${checkString("external_url", externalBaseUrl)}/tokens/${tokenId}` }),
     attributes: [
+      ...drawnAttributes({ model, prompt }),
       { trait_type: "model", value: model },
       { trait_type: "proof system", value: "ezkl halo2 kzg" },
       { trait_type: "trusted setup", value: srs },
