@@ -18,7 +18,7 @@ import {
 } from "@proofmint/server/prover";
 
 const root = resolve(import.meta.dirname, "..");
-const cacheDir = join(root, ".cache/circuits/glyph");
+const cacheDir = join(root, ".cache/circuits/sprite");
 const prompts = [
   "a red circle on blue",
   "a small green square on white",
@@ -50,11 +50,11 @@ function peakRssMiB(pid: number): number {
   return Number(line?.match(/(\d+)/)?.[1] ?? 0) / 1024;
 }
 
-const artifacts = await loadCircuitArtifacts({ dir: join(root, "circuits/glyph") });
+const artifacts = await loadCircuitArtifacts({ dir: join(root, "circuits/sprite") });
 const pool = new NativeProverPool({
   python: await pythonEnv({ root }),
   root,
-  model: "glyph",
+  model: "sprite",
   cacheDir,
   size: 1,
 });

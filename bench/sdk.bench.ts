@@ -33,7 +33,7 @@ try {
   if (events.at(-1)?.type !== "minted")
     throw new Error(`mint failed: ${JSON.stringify(events.at(-1))}`);
 
-  const artifacts = await readCircuitArtifacts({ dir: join(root, "circuits/glyph") });
+  const artifacts = await readCircuitArtifacts({ dir: join(root, "circuits/sprite") });
   const verify = async () => {
     const started = performance.now();
     const report = await verifyAigc({

@@ -1,6 +1,6 @@
 """Builds every circuit artifact of a model from its ONNX file (ezkl 21.0.0).
 
-    .venv/bin/python -m circuits.build [--model glyph] [--srs dev | --srs ceremony --srs-file PATH]
+    .venv/bin/python -m circuits.build [--model sprite] [--srs dev | --srs ceremony --srs-file PATH]
 
 Reads models/<model>/model.onnx, circuits/<model>/config.json and the calibration inputs
 (circuits/calibration.py); writes circuits/<model>/{calibration.json, settings.json,

@@ -1,6 +1,6 @@
 """Session fixtures: the committed circuit, and one proof made by a real prover worker.
 
-The suite checks the committed glyph build. CIRCUITS_TEST_PATHS, a JSON object of ModelPaths
+The suite checks the committed build of the product's model (sprite). CIRCUITS_TEST_PATHS, a JSON object of ModelPaths
 fields (model, onnx, config, circuit_dir, verifier, cache_dir), points it at another build.
 """
 
@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from circuits.manifest import read_manifest
-from circuits.paths import REPO_ROOT, ModelPaths
+from circuits.paths import DEFAULT_MODEL, REPO_ROOT, ModelPaths
 from circuits.prove import Circuit
 
 PROMPT = "a lighthouse at dusk, 2 birds!"
@@ -22,7 +22,7 @@ OTHER_PROMPT = "zebra"
 @pytest.fixture(scope="session")
 def model_paths() -> ModelPaths:
     overrides = json.loads(os.environ.get("CIRCUITS_TEST_PATHS", "{}"))
-    paths = ModelPaths.default(overrides.pop("model", "glyph"))
+    paths = ModelPaths.default(overrides.pop("model", DEFAULT_MODEL))
     paths = paths.with_changes(**overrides)
     if not paths.manifest.exists():
         pytest.fail(f"{paths.manifest} is missing: run .venv/bin/python -m circuits.build")

@@ -1,6 +1,6 @@
 """The proving key: derived from the committed artifacts on first use and cached, never committed.
 
-``python -m circuits.keys [--model glyph] [--cache-dir DIR] [--srs-file PATH]`` prints the path
+``python -m circuits.keys [--model sprite] [--cache-dir DIR] [--srs-file PATH]`` prints the path
 of a proving key whose SHA-256 equals the manifest's, deriving it (ezkl setup on the committed
 compiled circuit and SRS) only when the cache does not already hold it. Setup also re-derives the
 verifying key, which must equal the committed vk.key byte for byte. Safe to run concurrently.

@@ -6,7 +6,7 @@ Model id rule (v3). With d(f) the raw 32-byte SHA-256 of file f:
                        || d(vk.key) || d(kzg1.srs) || d(output_basis.bin))
     model_id = "<model>-v3-" + ("dev-" if the SRS is insecure) + hex(digest)
 
-e.g. ``glyph-v3-dev-3f…`` for a development SRS, ``glyph-v3-3f…`` for the ceremony. The vk
+e.g. ``sprite-v3-dev-3f…`` for a development SRS, ``sprite-v3-3f…`` for the ceremony. The vk
 commits to the weights (fixed columns), the settings to scales and layout, kzg1.srs to the g2
 and s_g2 that off-chain verification reads (the vk does not hold them, and a verifier given
 another s_g2 could be made to accept forged proofs), and output_basis.bin to the Lagrange points

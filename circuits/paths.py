@@ -4,7 +4,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_MODEL = "glyph"
+DEFAULT_MODEL = "sprite"
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class ModelPaths:
             onnx=REPO_ROOT / "models" / model / "model.onnx",
             config=REPO_ROOT / "circuits" / model / "config.json",
             circuit_dir=REPO_ROOT / "circuits" / model,
-            # glyph is the product's model; any other build must not overwrite its verifier.
+            # The product's model owns the verifier the contracts deploy; other builds get their own.
             verifier=generated
             / ("Halo2Verifier.sol" if model == DEFAULT_MODEL else f"{model}/Halo2Verifier.sol"),
             cache_dir=REPO_ROOT / ".cache" / "circuits" / model,

@@ -1,6 +1,6 @@
 """A long-lived native prover that serves JSON lines on stdin/stdout, one request at a time.
 
-    .venv/bin/python -m circuits.prover_worker [--model glyph] [--srs-file PATH] [--cache-dir DIR]
+    .venv/bin/python -m circuits.prover_worker [--model sprite] [--srs-file PATH] [--cache-dir DIR]
                                                [--warm-up]
 
 On start it finds the cached proving key (deriving it if missing); with ``--warm-up`` it proves

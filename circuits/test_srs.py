@@ -89,6 +89,6 @@ def test_srs_with_a_point_off_the_curve_is_rejected(ppot_copy):
 def test_prover_refuses_a_ceremony_file_smaller_than_the_circuit(tmp_path):
     manifest = {"logrows": 16, "srs": {"kind": "ceremony", "url": "u", "sha256": "s"}}
     with pytest.raises(SrsError, match="k=1 is too small for logrows 16"):
-        prover_srs(manifest, ModelPaths.default("glyph"), PPOT_K1)
+        prover_srs(manifest, ModelPaths.default(), PPOT_K1)
     with pytest.raises(SrsError, match="pass the k>=16 file"):
-        prover_srs(manifest, ModelPaths.default("glyph"), None)
+        prover_srs(manifest, ModelPaths.default(), None)

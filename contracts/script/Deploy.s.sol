@@ -20,7 +20,7 @@ import {Vm} from "../test/utils/Vm.sol";
 /// - `PROOFMINT_OWNER`: the collection owner (royalty and contract URI), default the deployer.
 /// - `PROOFMINT_COMMIT_MIN_DELAY`, `PROOFMINT_COMMIT_LIFETIME`: the commit window in seconds,
 ///   default 60 s and one day (2 s on anvil, so local mints stay quick).
-/// - `PROOFMINT_MODEL`: the model whose manifest and verifier to deploy, default `glyph`.
+/// - `PROOFMINT_MODEL`: the model whose manifest and verifier to deploy, default `sprite`.
 contract Deploy {
     Vm private constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
 
@@ -63,7 +63,7 @@ contract Deploy {
         address deployer = vm.addr(deployerKey);
         string memory manifest = vm.readFile(
             string.concat(
-                "circuits/", vm.envOr("PROOFMINT_MODEL", string("glyph")), "/manifest.json"
+                "circuits/", vm.envOr("PROOFMINT_MODEL", string("sprite")), "/manifest.json"
             )
         );
         string memory model = vm.parseJsonString(manifest, ".model");

@@ -9,7 +9,7 @@ import {Test} from "./utils/Test.sol";
 /// @notice The deploy script, run as a test (it records nothing outside a broadcast): it wires the
 /// generated verifier, the adapter and the collection together for the built model.
 contract DeployTest is Test {
-    string internal constant MANIFEST = "circuits/glyph/manifest.json";
+    string internal constant MANIFEST = "circuits/sprite/manifest.json";
     address internal constant ANVIL_DEPLOYER = 0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266;
 
     Deploy internal script;

@@ -50,7 +50,7 @@ beforeAll(async () => {
   ) as { modelId: string; proofs: Fixture[] };
   [fixture, other] = [fixtures.proofs[1]!, fixtures.proofs[0]!];
   proof = Buffer.from(fixture.proof.slice(2), "hex");
-  artifacts = await loadCircuitArtifacts({ dir: join(root, "circuits/glyph") });
+  artifacts = await loadCircuitArtifacts({ dir: join(root, "circuits/sprite") });
   expect(artifacts.manifest.model_id).toBe(fixtures.modelId);
   anvil = await startAnvil({ port: 0 });
   const deployment = await deployCollection({

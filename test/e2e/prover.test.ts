@@ -18,7 +18,7 @@ import {
 } from "@proofmint/server/prover";
 
 const root = resolve(import.meta.dirname, "../..");
-const cacheDir = join(root, ".cache/circuits/glyph");
+const cacheDir = join(root, ".cache/circuits/sprite");
 
 /** Rewrites the proof JSON's public instances, as a forger presenting the proof would. */
 function withInstances(proofJson: Uint8Array, instances: bigint[]): Uint8Array {
@@ -43,11 +43,11 @@ describe("native prover", () => {
   let proven: ProvenImage;
 
   beforeAll(async () => {
-    artifacts = await loadCircuitArtifacts({ dir: join(root, "circuits/glyph") });
+    artifacts = await loadCircuitArtifacts({ dir: join(root, "circuits/sprite") });
     pool = new NativeProverPool({
       python: await pythonEnv({ root }),
       root,
-      model: "glyph",
+      model: "sprite",
       cacheDir,
       size: 1,
     });

@@ -155,7 +155,7 @@ const verify = (tokenId: bigint, address: Address = collection) =>
   });
 
 beforeAll(async () => {
-  artifacts = await readCircuitArtifacts({ dir: join(root, "circuits/glyph") });
+  artifacts = await readCircuitArtifacts({ dir: join(root, "circuits/sprite") });
   platform = await startLocalPlatform({ root, name: "sdk-e2e" });
   ({ anvil, server } = platform);
   collection = platform.deployment.collection;
@@ -207,7 +207,7 @@ describe("verifyAigc and the CLI, end to end", () => {
 
     out.length = 0;
     const args = ["verify", collection, String(genuineId), "--rpc", anvil.rpcUrl];
-    const where = ["--gateway", gatewayUrl, "--circuit", join(root, "circuits/glyph")];
+    const where = ["--gateway", gatewayUrl, "--circuit", join(root, "circuits/sprite")];
     expect(await runCli({ args: [...args, ...where, "--allow-dev-srs"], ...io })).toBe(0);
     expect(out.join("")).toMatch(/VERIFIED: every link/);
     expect(out.join("")).toMatch(/WARNING: this model uses a DEVELOPMENT trusted setup/);

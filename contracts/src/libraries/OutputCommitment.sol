@@ -2,7 +2,7 @@
 pragma solidity ^0.8.24;
 
 /// @title OutputCommitment
-/// @notice Reads a glyph proof's output commitment and compresses it to aigcData
+/// @notice Reads a proof of the model's output commitment and compresses it to aigcData
 /// (circuits/README.md#output-commitment).
 ///
 /// With ezkl's `polycommit` output visibility the model's quantized outputs sit in an unblinded

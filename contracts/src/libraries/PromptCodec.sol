@@ -2,11 +2,11 @@
 pragma solidity ^0.8.24;
 
 /// @title PromptCodec
-/// @notice Prompt rules (v1) and the public instances of a glyph proof, as `packages/core` and
+/// @notice Prompt rules (v1) and the public instances of a proof of the model, as `packages/core` and
 /// `models/codec.py` define them; the golden vectors in `test/vectors/prompts.json` pin all three.
 ///
 /// A canonical prompt is 1 to 64 bytes from `a-z 0-9 space - ' , . ! ?`, with no leading,
-/// trailing or double space. A glyph proof has 64 public instances, in ezkl's single instance
+/// trailing or double space. A proof of the model has 64 public instances, in ezkl's single instance
 /// column: instance i is prompt byte i shifted left by the input scale, 0 past the end. The
 /// output is not an instance: its commitment is the proof's first point (see {OutputCommitment}).
 library PromptCodec {
@@ -48,7 +48,7 @@ library PromptCodec {
     /// @notice The most bytes a canonical prompt has, and the number of prompt instances.
     uint256 internal constant MAX_PROMPT_BYTES = 64;
 
-    /// @notice Number of public instances of a glyph proof: the prompt instances alone.
+    /// @notice Number of public instances of a proof of the model: the prompt instances alone.
     uint256 internal constant PUBLIC_INSTANCE_COUNT = 64;
 
     /// @notice ezkl's scale for the model input: the ONNX input is int64, so ezkl fixes it to 0
@@ -133,7 +133,7 @@ library PromptCodec {
         revert PromptCodecDoubleSpace(position);
     }
 
-    /// @notice The public instances of a glyph proof for a prompt.
+    /// @notice The public instances of a proof of the model for a prompt.
     /// @dev Does not check the prompt: call {validate} or {isCanonical} first. Bytes past the
     /// 64th are ignored.
     /// @param prompt The prompt bytes.

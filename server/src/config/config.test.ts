@@ -26,8 +26,8 @@ describe("loadConfig", () => {
     expect(config.databasePath).toBe(join(root, ".data/proofmint.sqlite"));
     expect(config.chain).toMatchObject({ rpcUrl: "http://127.0.0.1:8545", chainId: 31337 });
     expect(config.chain.relayerKey?.reveal()).toMatch(/^0xac09/);
-    expect(config.prover.circuitDir).toBe(join(root, "circuits/glyph"));
-    expect(config.prover.cacheDir).toBe(join(root, ".cache/circuits/glyph"));
+    expect(config.prover.circuitDir).toBe(join(root, "circuits/sprite"));
+    expect(config.prover.cacheDir).toBe(join(root, ".cache/circuits/sprite"));
     expect(config.ipfs.apiUrl).toBeUndefined();
   });
 

@@ -115,7 +115,7 @@ const envSchema = z.object({
   CIRCUIT_MODEL: z
     .string()
     .regex(/^[a-z0-9_-]+$/)
-    .default("glyph"),
+    .default("sprite"),
   CIRCUIT_DIR: z.string().min(1).optional(),
   PROOFMINT_CACHE_DIR: z.string().min(1).default(".cache"),
   PROVER_POOL_SIZE: positiveInteger(Math.max(1, Math.floor(availableParallelism() / 2))),

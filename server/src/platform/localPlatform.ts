@@ -9,7 +9,7 @@ export type LocalPlatform = {
   anvil: RunningAnvil;
   server: ServerProcess;
   deployment: Deployment;
-  /** The model id of circuits/glyph, which the collection was deployed for. */
+  /** The model id of circuits/sprite, which the collection was deployed for. */
   modelId: string;
   /** The server's DATA_DIR (also holding anvil's state file); removed by `stop()`. */
   dataDir: string;
@@ -63,7 +63,7 @@ export async function startLocalPlatform({
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const modelId = await readModelId(join(root, "circuits/glyph"));
+    const modelId = await readModelId(join(root, "circuits/sprite"));
     anvil = await startAnvil({ port: 0, stateFile });
     const deployment = await deployCollection({
       root,

@@ -79,7 +79,7 @@ async function main(): Promise<void> {
 
     const circuitDir = resolve(
       root,
-      process.env.CIRCUIT_DIR || join("circuits", process.env.CIRCUIT_MODEL || "glyph"),
+      process.env.CIRCUIT_DIR || join("circuits", process.env.CIRCUIT_MODEL || "sprite"),
     );
     const modelId = await readModelId(circuitDir);
     const deployment = await deployCollection({ root, rpcUrl, chainId, modelId, log: say });

@@ -5,7 +5,7 @@ import { CircuitArtifactsError } from "./errors.ts";
 
 /** The committed circuit artifacts one model needs to compute witnesses and verify proofs. */
 export type CircuitArtifacts = {
-  /** Folder the artifacts were read from, e.g. `circuits/glyph`. */
+  /** Folder the artifacts were read from, e.g. `circuits/sprite`. */
   dir: string;
   /** The manifest written by `circuits/build.py`: model id, hashes, SRS kind. */
   manifest: CircuitManifest;
@@ -52,7 +52,7 @@ type Settings = {
  * Reads a circuit's committed artifacts.
  *
  * @example
- * const artifacts = await loadCircuitArtifacts({ dir: "circuits/glyph" });
+ * const artifacts = await loadCircuitArtifacts({ dir: "circuits/sprite" });
  */
 export async function loadCircuitArtifacts({ dir }: { dir: string }): Promise<CircuitArtifacts> {
   const read = async (name: string) => {

@@ -3,7 +3,7 @@ import type { CircuitArtifacts } from "./CircuitArtifacts.ts";
 import { circuitArtifactsFromFiles } from "./circuitArtifactsFromFiles.ts";
 
 export type FetchCircuitArtifactsParameters = {
-  /** URL of a circuit folder, e.g. a static copy of the repository's `circuits/glyph`. */
+  /** URL of a circuit folder, e.g. a static copy of the repository's `circuits/sprite`. */
   url: string;
   fetch?: typeof globalThis.fetch;
 };
@@ -15,7 +15,7 @@ export type FetchCircuitArtifactsParameters = {
  *
  * @throws {CircuitArtifactsError} when a file cannot be fetched.
  * @example
- * const artifacts = await fetchCircuitArtifacts({ url: "https://example.com/circuits/glyph" });
+ * const artifacts = await fetchCircuitArtifacts({ url: "https://example.com/circuits/sprite" });
  */
 export async function fetchCircuitArtifacts({
   url,

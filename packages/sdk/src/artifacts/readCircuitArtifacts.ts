@@ -6,11 +6,11 @@ import { circuitArtifactsFromFiles } from "./circuitArtifactsFromFiles.ts";
 
 /**
  * Node only: reads a circuit folder (`manifest.json`, `settings.json`, `vk.key`, `kzg1.srs` and,
- * for v3 models, `output_basis.bin`), e.g. `circuits/glyph` of a proofmint checkout.
+ * for v3 models, `output_basis.bin`), e.g. `circuits/sprite` of a proofmint checkout.
  *
  * @throws {CircuitArtifactsError} when a file is missing.
  * @example
- * const artifacts = await readCircuitArtifacts({ dir: "circuits/glyph" });
+ * const artifacts = await readCircuitArtifacts({ dir: "circuits/sprite" });
  */
 export async function readCircuitArtifacts({ dir }: { dir: string }): Promise<CircuitArtifacts> {
   const read = async (name: string) => {

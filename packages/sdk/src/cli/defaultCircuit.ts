@@ -5,5 +5,5 @@ import { fileURLToPath } from "node:url";
  * from); elsewhere pass `--circuit`.
  */
 export const DEFAULT_CIRCUIT_DIR = fileURLToPath(
-  new URL("../../../../circuits/glyph", import.meta.url),
+  new URL("../../../../circuits/sprite", import.meta.url),
 );

@@ -21,11 +21,16 @@ const vectors = JSON.parse(readFileSync(resolve(root, "test/vectors/commitment.j
   outputScale: number;
   cases: { prompt: string; output: number[]; proofHead: Hex; aigcData: Hex }[];
 };
-const artifacts = await readCircuitArtifacts({ dir: resolve(root, "circuits/glyph") });
+const artifacts = await readCircuitArtifacts({ dir: resolve(root, "circuits/sprite") });
 const [first, second] = vectors.cases as [(typeof vectors.cases)[0], (typeof vectors.cases)[0]];
+const [height, width] = (
+  JSON.parse(readFileSync(resolve(root, "circuits/sprite/manifest.json"), "utf8")) as {
+    output: { shape: number[] };
+  }
+).output.shape.slice(1);
 const quantized = (values: number[]): QuantizedOutput => ({
-  width: 16,
-  height: 16,
+  width: width!,
+  height: height!,
   outputScale: vectors.outputScale,
   output: values.map((value) => BigInt(value)),
 });

@@ -11,9 +11,9 @@ import { workerEnginePool } from "../engine/workerEnginePool.ts";
 import { checkProofOffchain } from "./checkProofOffchain.ts";
 import { linkBook } from "./linkBook.ts";
 
-// The committed glyph circuit's artifacts (they hash to its model id) and a proof document that
+// The committed circuit's artifacts (they hash to its model id) and a proof document that
 // matches the token's prompt, aigcData and on-chain proof bytes, but proves nothing.
-const circuitDir = resolve(import.meta.dirname, "../../../../circuits/glyph");
+const circuitDir = resolve(import.meta.dirname, "../../../../circuits/sprite");
 const artifacts = await readCircuitArtifacts({ dir: circuitDir });
 const { model_id: modelId } = JSON.parse(
   await readFile(join(circuitDir, "manifest.json"), "utf8"),
@@ -35,7 +35,7 @@ const proofJson = new TextEncoder().encode(
 const cid = "ipfs://bafkreiecho5olmwum6dkqilpoej4qm46dirbw3p4dejjc7mio22vjtghty";
 const metadata = tokenMetadata({
   prompt,
-  model: "glyph",
+  model: "sprite",
   modelId,
   srs: "development",
   chainId: 31337,

@@ -1,1 +1,0 @@
-"""glyph: proofmint's text-to-image model (keyword spotter, trained decoder, prompt texture)."""
