@@ -181,7 +181,9 @@ describe("server, end to end", () => {
       expect(created.status).toBe(202);
       const { id } = created.body;
 
-      // /api/health stays fast while the proof runs: proving is in other, lower-priority processes.
+      // /api/health keeps answering while the proof runs: proving is in other, lower-priority
+      // processes. The bound is loose (a loaded machine must not fail it); the latency itself is
+      // a benchmark figure (bench/load.bench.ts).
       let probing: Promise<number> | undefined;
       let proving = true;
       const probe = async () => {
@@ -199,7 +201,7 @@ describe("server, end to end", () => {
         return event.type === "stage" && event.data.stage === "prove";
       });
       proving = false;
-      expect(await probing).toBeLessThan(100);
+      expect(await probing).toBeLessThan(2_000);
 
       // Reconnecting with Last-Event-ID continues where the first connection stopped.
       const rest = await readEvents(id, firstPart.at(-1)!.id);
