@@ -1,7 +1,8 @@
 """Session fixtures: the committed circuit, and one proof made by a real prover worker.
 
-The suite checks the committed build of the product's model (sprite). CIRCUITS_TEST_PATHS, a JSON object of ModelPaths
-fields (model, onnx, config, circuit_dir, verifier, cache_dir), points it at another build.
+The suite checks the committed build of the product's model (sprite). CIRCUITS_TEST_PATHS, a
+JSON object of ModelPaths fields (model, onnx, config, circuit_dir, verifier, cache_dir), points
+it at another build.
 """
 
 import json

@@ -24,7 +24,7 @@ class ModelPaths:
             onnx=REPO_ROOT / "models" / model / "model.onnx",
             config=REPO_ROOT / "circuits" / model / "config.json",
             circuit_dir=REPO_ROOT / "circuits" / model,
-            # The product's model owns the verifier the contracts deploy; other builds get their own.
+            # The product's model owns the verifier the contracts deploy; others get their own.
             verifier=generated
             / ("Halo2Verifier.sol" if model == DEFAULT_MODEL else f"{model}/Halo2Verifier.sol"),
             cache_dir=REPO_ROOT / ".cache" / "circuits" / model,

@@ -25,6 +25,7 @@ import json
 import os
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -99,6 +100,21 @@ def serve(circuit: Circuit, requests, respond) -> None:
         respond(response)
 
 
+def exit_with_parent(interval: float = 0.5) -> None:
+    """Exits this process as soon as its parent dies. ezkl's prove blocks the main thread for
+    seconds, so end of input is noticed only between proofs; a watchdog thread notices a parent
+    killed with SIGKILL (this process is re-parented) within ``interval`` and stops the proof,
+    instead of leaving an orphan that uses the cores to finish work nobody will read."""
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m circuits.prover_worker", description=__doc__)
     parser.add_argument("--model", default=DEFAULT_MODEL)
@@ -108,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--warm-up", action="store_true", help="prove once before ready")
     args = parser.parse_args(argv)
 
+    exit_with_parent()
     # The protocol owns the real stdout; anything ezkl prints goes to stderr.
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1)
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
