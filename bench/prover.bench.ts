@@ -5,7 +5,6 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promptInstances } from "@proofmint/core";
 import {
   computeWitness,
   engine,

@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from "vite";
 import { readModelCard } from "./modelCard.ts";
 
 const root = resolve(import.meta.dirname, "..");
-const model = process.env.CIRCUIT_MODEL || "glyph";
+const model = process.env.CIRCUIT_MODEL || "sprite";
 const isolation = {
   "Cross-Origin-Opener-Policy": "same-origin",
   "Cross-Origin-Embedder-Policy": "require-corp",

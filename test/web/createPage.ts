@@ -8,9 +8,17 @@ async function waitForOutcome(page: Page, outcome: string, failure: string, time
   expect(await page.locator(failure).allTextContents()).toEqual([]);
 }
 
-/** Waits for the generation's preview image (the proof and IPFS stages included). */
+/**
+ * Waits for the generation's image as stored on IPFS (the proof and IPFS stages included); the
+ * rendered image shows earlier, marked not yet proven.
+ */
 export const waitForPreview = (page: Page) =>
-  waitForOutcome(page, '[data-testid="preview"]', '.progress [role="alert"]', 300_000);
+  waitForOutcome(
+    page,
+    '[data-testid="preview"][data-stored="true"]',
+    '.progress [role="alert"]',
+    300_000,
+  );
 
 /** Waits for the mint panel's link to the minted token (commit, wait, reveal, indexer). */
 export const waitForMinted = (page: Page) =>

@@ -3,7 +3,9 @@ import { getAddress, type Hex } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { mintArgs } from "../chain/mintArgs.ts";
 import { readMintProof } from "../chain/readMintProof.ts";
+import { readFile } from "node:fs/promises";
 import { ConflictError, NotFoundError, UnavailableError } from "../errors.ts";
+import { JobFiles } from "../jobs/jobFiles.ts";
 import type { AppEnv } from "../http/appEnv.ts";
 import type { Services } from "../services.ts";
 import { generationStatus, generationView } from "./generationView.ts";
@@ -11,6 +13,7 @@ import type {
   createGeneration,
   getGeneration,
   getGenerationEvents,
+  getGenerationPreview,
   getMintArgs,
   relayMint,
 } from "./generations.routes.ts";
@@ -55,6 +58,28 @@ export const getGenerationEventsHandler: RouteHandler<typeof getGenerationEvents
   const header = c.req.valid("header")["last-event-id"];
   const afterId = header !== undefined ? Number(header) : (c.req.valid("query").after ?? 0);
   return streamGenerationEvents(c, { jobId: id, afterId }) as never;
+};
+
+// The render stage writes the PNG into the job's files; the ready stage removes them, after the
+// store stage recorded the image's CID. So: the file while proving, the CID once stored.
+export const getGenerationPreviewHandler: RouteHandler<
+  typeof getGenerationPreview,
+  AppEnv
+> = async (c) => {
+  const { services } = c.var;
+  const job = findJob(services, c.req.valid("param").id);
+  if (job.imageCid !== null) return c.redirect(`/ipfs/${job.imageCid}`, 302) as never;
+  const files = new JobFiles({ workDir: services.config.dataDir, jobId: job.id });
+  const bytes = await readFile(files.image).catch(() => undefined);
+  if (bytes === undefined) {
+    throw new ConflictError("the image is not rendered yet", "GENERATION_NOT_READY", {
+      stage: job.stage,
+    });
+  }
+  c.header("content-type", "image/png");
+  c.header("cache-control", "no-store");
+  c.header("x-proofmint-proven", "false");
+  return c.body(new Uint8Array(bytes), 200) as never;
 };
 
 export const getMintArgsHandler: RouteHandler<typeof getMintArgs, AppEnv> = async (c) => {

@@ -3,6 +3,7 @@ import {
   createGenerationHandler,
   getGenerationEventsHandler,
   getGenerationHandler,
+  getGenerationPreviewHandler,
   getMintArgsHandler,
   relayMintHandler,
 } from "./generations.handlers.ts";
@@ -10,6 +11,7 @@ import {
   createGeneration,
   getGeneration,
   getGenerationEvents,
+  getGenerationPreview,
   getMintArgs,
   relayMint,
 } from "./generations.routes.ts";
@@ -19,5 +21,6 @@ export const generationsRouter = createRouter()
   .openapi(createGeneration, createGenerationHandler)
   .openapi(getGeneration, getGenerationHandler)
   .openapi(getGenerationEvents, getGenerationEventsHandler)
+  .openapi(getGenerationPreview, getGenerationPreviewHandler)
   .openapi(getMintArgs, getMintArgsHandler)
   .openapi(relayMint, relayMintHandler);

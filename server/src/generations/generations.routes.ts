@@ -167,3 +167,26 @@ export const relayMint = createRoute({
     503: error("Relayed minting is not configured"),
   },
 });
+
+export const getGenerationPreview = createRoute({
+  method: "get",
+  path: "/api/generations/{id}/preview.png",
+  tags: ["generations"],
+  summary: "The generation's rendered image, before it is proven",
+  description:
+    "The PNG the render stage drew from the model's output, served from the job's files as soon " +
+    "as that stage completed, while the proof is still running: NOT YET PROVEN (header " +
+    "`X-Proofmint-Proven: false`). Once the image is stored, a redirect to its CID on the IPFS " +
+    "gateway. 409 GENERATION_NOT_READY before the render stage.",
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: "The rendered image, not yet proven",
+      content: { "image/png": { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    302: { description: "Stored: the image on the IPFS gateway" },
+    400: error("Not a generation id"),
+    404: error("No such generation"),
+    409: error("Not rendered yet, or the generation failed before rendering"),
+  },
+});

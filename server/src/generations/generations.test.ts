@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
+import { JobFiles } from "../jobs/jobFiles.ts";
 import { partialServices } from "../testing/partialServices.ts";
 
 /** Parses an SSE body into its events. */
@@ -117,6 +118,33 @@ describe("generations API: input checked at the door (no chain or prover involve
     expect(polled.events).toHaveLength(3);
   });
 
+  it("serves the rendered image before the proof, marked unproven, then redirects to IPFS", async () => {
+    const { jobs } = services;
+    const job = jobs.create({ prompt: "a small fox", tokenId: 7n, recipient: null });
+    const preview = () => app.request(`/api/generations/${job.id}/preview.png`);
+    const early = await preview();
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { error: { code: string } }).error.code).toBe(
+      "GENERATION_NOT_READY",
+    );
+
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const files = new JobFiles({ workDir: services.config.dataDir, jobId: job.id });
+    await files.write(files.image, png);
+    const rendered = await preview();
+    expect(rendered.status).toBe(200);
+    expect(rendered.headers.get("content-type")).toBe("image/png");
+    expect(rendered.headers.get("x-proofmint-proven")).toBe("false");
+    expect(new Uint8Array(await rendered.arrayBuffer())).toEqual(png);
+
+    const owner = "preview-owner";
+    jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" });
+    jobs.save({ id: job.id, owner, fields: { imageCid: "bafkreiexample" } });
+    const stored = await preview();
+    expect(stored.status).toBe(302);
+    expect(stored.headers.get("location")).toBe("/ipfs/bafkreiexample");
+  });
+
   it("serves an OpenAPI document describing every route", async () => {
     const document = (await (await app.request("/api/openapi.json")).json()) as {
       paths: Record<string, unknown>;
@@ -126,6 +154,7 @@ describe("generations API: input checked at the door (no chain or prover involve
       "/api/generations/{id}",
       "/api/generations/{id}/events",
       "/api/generations/{id}/mint",
+      "/api/generations/{id}/preview.png",
       "/api/health",
       "/api/models",
       "/api/tokens",

@@ -3,6 +3,7 @@ import {
   and,
   asc,
   count,
+  desc,
   eq,
   gt,
   inArray,
@@ -153,6 +154,35 @@ export class JobStore {
       .where(and(inArray(jobs.stage, [...PIPELINE_STAGES]), isNull(jobs.errorCode)))
       .get();
     return row?.n ?? 0;
+  }
+
+  /**
+   * Timings of the last `limit` proofs on this server, newest first (read only): the `prove`
+   * stage's measured milliseconds, and each job's prompt-to-ready milliseconds (queue wait and
+   * every stage included). For estimates shown to people, not for accounting.
+   */
+  recentTimings({ limit = 20 }: { limit?: number } = {}): { proveMs: number[]; readyMs: number[] } {
+    const stageIs = (stage: string) =>
+      and(eq(jobEvents.type, "stage"), sql`json_extract(${jobEvents.data}, '$.stage') = ${stage}`);
+    const proveMs = this.#db
+      .select({ ms: sql<number | null>`json_extract(${jobEvents.data}, '$.ms')` })
+      .from(jobEvents)
+      .where(stageIs("prove"))
+      .orderBy(desc(jobEvents.id))
+      .limit(limit)
+      .all()
+      .flatMap(({ ms }) => (typeof ms === "number" && ms >= 0 ? [ms] : []));
+    const readyMs = this.#db
+      .select({ readyAt: jobEvents.createdAt, createdAt: jobs.createdAt })
+      .from(jobEvents)
+      .innerJoin(jobs, eq(jobs.id, jobEvents.jobId))
+      .where(stageIs("ready"))
+      .orderBy(desc(jobEvents.id))
+      .limit(limit)
+      .all()
+      .map(({ readyAt, createdAt }) => readyAt - createdAt)
+      .filter((ms) => ms >= 0);
+    return { proveMs, readyMs };
   }
 
   /** Events of a job after `afterId`, oldest first. */

@@ -2,10 +2,11 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { PROMPT_ALLOWED_CHARACTERS, PROMPT_MAX_BYTES } from "@proofmint/core";
 import type { AppEnv } from "../http/appEnv.ts";
 import { modelInfo } from "./modelInfo.ts";
+import { recentProofs } from "./recentProofs.ts";
 import type { listModels } from "./models.routes.ts";
 
 export const listModelsHandler: RouteHandler<typeof listModels, AppEnv> = (c) => {
-  const { artifacts, chain, config } = c.var.services;
+  const { artifacts, chain, config, jobs } = c.var.services;
   const info = modelInfo({ artifacts });
   return c.json(
     {
@@ -19,6 +20,7 @@ export const listModelsHandler: RouteHandler<typeof listModels, AppEnv> = (c) =>
           verifier: chain.verifier,
           deploymentBlock: config.chain.deploymentBlock.toString(),
           prompt: { maxBytes: PROMPT_MAX_BYTES, alphabet: PROMPT_ALLOWED_CHARACTERS },
+          recentProofs: recentProofs({ jobs }),
         },
       ],
     },

@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 
 export const ModelSchema = z
   .object({
-    name: z.string().openapi({ example: "glyph" }),
+    name: z.string().openapi({ example: "sprite" }),
     modelId: z.string(),
     srs: z.object({ kind: z.enum(["development", "ceremony"]), insecure: z.boolean() }),
     logrows: z.number().int(),
@@ -22,6 +22,23 @@ export const ModelSchema = z
       .string()
       .openapi({ description: "The collection's deployment block: where log searches start" }),
     prompt: z.object({ maxBytes: z.number().int(), alphabet: z.string() }),
+    recentProofs: z
+      .object({
+        count: z.number().int().openapi({ description: "Proofs the medians are taken from" }),
+        proveMedianMs: z.number().int().nullable().openapi({
+          description: "Median time of the native proof (the prove stage), ms; null before any",
+        }),
+        readyMedianMs: z.number().int().nullable().openapi({
+          description:
+            "Median time from a prompt's submission to its ready-to-mint image (queue wait and " +
+            "every stage included), ms; null before any",
+        }),
+      })
+      .openapi({
+        description:
+          "Proving time measured on this server over its last 20 proofs (from its job records), " +
+          "for estimates; the benchmark's figures are measured apart from any traffic",
+      }),
   })
   .openapi("Model");
 

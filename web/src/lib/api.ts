@@ -104,6 +104,8 @@ export type ModelInfo = {
   /** The chain's JSON-RPC URL for browsers (the server's PUBLIC_RPC_URL, or its RPC_URL). */
   rpcUrl: string;
   prompt: { maxBytes: number; alphabet: string };
+  /** Proving time measured on this server over its last proofs (ms; null before the first). */
+  recentProofs?: { count: number; proveMedianMs: number | null; readyMedianMs: number | null };
 };
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {

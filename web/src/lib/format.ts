@@ -29,3 +29,15 @@ export function timeAgo(iso: string, now = Date.now()): string {
 export function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** "1st", "2nd", "3rd", "13th", "22nd": a 1-based position for people. */
+export function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" }[n % 10] ?? "th");
+  return `${n}${suffix}`;
+}
+
+/** `4650633…719085`: the start and end of a long id, enough to recognise it. */
+export function middleEllipsis(value: string, keep = 6): string {
+  return value.length <= keep * 2 + 1 ? value : `${value.slice(0, keep)}…${value.slice(-keep)}`;
+}

@@ -6,13 +6,19 @@ export type { Route };
 
 export const router = $state({ route: resolveLink(location.href).route });
 
-/** Goes to a path of the site without reloading; `replace` keeps the history entry. */
-export function navigate(href: string, { replace = false }: { replace?: boolean } = {}): void {
+/**
+ * Goes to a path of the site without reloading; `replace` keeps the history entry. A new entry
+ * starts at the top unless `scroll` is false (the page then places the view itself).
+ */
+export function navigate(
+  href: string,
+  { replace = false, scroll = true }: { replace?: boolean; scroll?: boolean } = {},
+): void {
   const { path, route } = resolveLink(href);
   if (replace) history.replaceState(null, "", path);
   else history.pushState(null, "", path);
   router.route = route;
-  if (!replace) window.scrollTo(0, 0);
+  if (!replace && scroll) window.scrollTo(0, 0);
 }
 
 /** Whether a same-origin link is one of the site's pages (not the API or the gateway). */

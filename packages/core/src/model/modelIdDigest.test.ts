@@ -46,7 +46,9 @@ describe("modelIdDigest", () => {
     for (const name of ["settings", "vk", "verifySrs", "outputBasis"] as const) {
       const bytes = committed[name]!;
       for (const index of [0, bytes.length - 1]) {
-        expect(modelIdDigest({ ...committed, [name]: flipped(bytes, index) }), name).not.toBe(digest);
+        expect(modelIdDigest({ ...committed, [name]: flipped(bytes, index) }), name).not.toBe(
+          digest,
+        );
       }
     }
   });
@@ -62,7 +64,9 @@ describe("modelIdDigest", () => {
   });
 
   it("refuses an ONNX digest that is not 32 bytes of hex", () => {
-    expect(() => modelIdDigest({ ...committed, onnxSha256: "0x1234" as Hex })).toThrow(InvalidHexError);
+    expect(() => modelIdDigest({ ...committed, onnxSha256: "0x1234" as Hex })).toThrow(
+      InvalidHexError,
+    );
   });
 });
 

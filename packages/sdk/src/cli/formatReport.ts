@@ -1,6 +1,6 @@
 import type { AigcReport } from "../verify/AigcReport.ts";
 
-const MARK = { passed: "PASS", failed: "FAIL", unsupported: "N/A " } as const;
+const MARK = { passed: "PASS", warning: "WARN", failed: "FAIL", unsupported: "N/A " } as const;
 
 /** The human-readable form of a report: one block per link, a verdict, and the SRS warning. */
 export function formatReport({ report }: { report: AigcReport }): string {
@@ -14,11 +14,14 @@ export function formatReport({ report }: { report: AigcReport }): string {
   }
   const failed = report.links.filter((link) => link.status === "failed").length;
   const unsupported = report.links.filter((link) => link.status === "unsupported").length;
+  const warnings = report.links.filter((link) => link.status === "warning").length;
   lines.push(
     "",
-    report.passed
-      ? `VERIFIED: every link of the chain of provenance passed (${report.ms} ms).`
-      : `NOT VERIFIED: ${failed} link(s) failed, ${unsupported} could not be checked (${report.ms} ms).`,
+    !report.passed
+      ? `NOT VERIFIED: ${failed} link(s) failed, ${unsupported} could not be checked (${report.ms} ms).`
+      : warnings === 0
+        ? `VERIFIED: every link of the chain of provenance passed (${report.ms} ms).`
+        : `VERIFIED WITH ${warnings} WARNING(S): no link failed, but read the WARN line(s) above (${report.ms} ms).`,
   );
   if (report.srs === "development") {
     lines.push(

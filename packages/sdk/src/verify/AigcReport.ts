@@ -19,11 +19,13 @@ export const AIGC_LINKS = {
 export type AigcLinkId = keyof typeof AIGC_LINKS;
 
 /**
- * `passed` and `failed` are verdicts. `unsupported` means the link could not be checked: the
- * collection does not implement what it needs, an input is missing, or a link it depends on
- * failed; `reason` says which.
+ * `passed` and `failed` are verdicts. `warning` means the link holds only under an assumption the
+ * caller accepted and a person must see: today, a development trusted setup accepted with
+ * `acceptDevelopmentSrs` (whoever made it can forge proofs). It does not fail the report.
+ * `unsupported` means the link could not be checked: the collection does not implement what it
+ * needs, an input is missing, or a link it depends on failed; `reason` says which.
  */
-export type AigcLinkStatus = "passed" | "failed" | "unsupported";
+export type AigcLinkStatus = "passed" | "warning" | "failed" | "unsupported";
 
 export type AigcLink = {
   id: AigcLinkId;
@@ -33,7 +35,10 @@ export type AigcLink = {
   reason: string;
 };
 
-/** What verifyAigc found, link by link. `passed` is true only when every link passed. */
+/**
+ * What verifyAigc found, link by link. `passed` is true when every link passed or, accepted by
+ * the caller, passed with a `warning`; never when a link failed or could not be checked.
+ */
 export type AigcReport = {
   passed: boolean;
   chainId: number;

@@ -8,6 +8,7 @@ export function linkBook() {
   };
   return {
     passed: (id: AigcLinkId, reason: string) => set(id, "passed")(reason),
+    warning: (id: AigcLinkId, reason: string) => set(id, "warning")(reason),
     failed: (id: AigcLinkId, reason: string) => set(id, "failed")(reason),
     unsupported: (id: AigcLinkId, reason: string) => set(id, "unsupported")(reason),
     status: (id: AigcLinkId) => verdicts.get(id)?.status,

@@ -42,8 +42,9 @@ export type VerifyAigcParameters = {
   /** The model's verifying key and settings, or where to get them by model id; see CircuitArtifacts. */
   artifacts?: CircuitArtifactsSource | undefined;
   /**
-   * Let a development trusted setup pass the trusted-setup link (local chains, tests). Default
-   * false: a development SRS lets whoever generated it forge proofs.
+   * Accept a development trusted setup (local chains, tests): the trusted-setup link is then a
+   * `warning`, which does not fail the report, instead of `failed`. Default false: a development
+   * SRS lets whoever generated it forge proofs.
    */
   acceptDevelopmentSrs?: boolean | undefined;
   /** First block to search for the AigcData event (default 0; set it for large chains). */
@@ -59,7 +60,7 @@ export type VerifyAigcParameters = {
 /**
  * Checks every link of a token's chain of provenance without trusting any server: chain state
  * through the ERC-7007 ABI, IPFS content by its hashes, the proof with ezkl's engine. Never throws
- * for a bad token: each link says passed, failed or unsupported, with a reason.
+ * for a bad token: each link says passed, warning, failed or unsupported, with a reason.
  *
  * @throws {InvalidParameterError} for a malformed parameter; network failures of the RPC node.
  * @example
@@ -84,7 +85,7 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
   const report = (extra: Partial<AigcReport>, fallback: string): AigcReport => {
     const links = book.links(fallback);
     return {
-      passed: links.every((link) => link.status === "passed"),
+      passed: links.every((link) => link.status === "passed" || link.status === "warning"),
       chainId,
       collection,
       tokenId,
@@ -224,9 +225,10 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
   } else if (srs === "development") {
     const warning =
       "DEVELOPMENT SRS: the trusted setup was generated locally; whoever generated it can forge proofs that every verifier accepts";
-    if (acceptDevelopmentSrs)
-      book.passed(setup, `${warning} (accepted: acceptDevelopmentSrs is set)`);
-    else
+    // Accepted, it holds only for a local chain: a warning a person must see, not a pass.
+    if (acceptDevelopmentSrs) {
+      book.warning(setup, `${warning} (accepted: acceptDevelopmentSrs is set)`);
+    } else
       book.failed(
         setup,
         `${warning}; not accepted (set acceptDevelopmentSrs, CLI --allow-dev-srs, only for local chains)`,

@@ -53,6 +53,23 @@ export class GenerationFollower {
     return (ready?.data.imageCid as string | undefined) ?? this.generation?.image?.cid;
   });
 
+  /**
+   * The image as soon as the server rendered it (GET /api/generations/:id/preview.png, served
+   * from the job's files while the proof runs), then its stored copy on IPFS.
+   */
+  readonly imageUrl = $derived.by(() => {
+    if (this.imageCid !== undefined) return `/ipfs/${this.imageCid}`;
+    return this.#done("render") ? `/api/generations/${this.id}/preview.png` : undefined;
+  });
+
+  /** The server checked the proof of the image (the verify stage completed). */
+  readonly proven = $derived(this.imageCid !== undefined || this.#done("verify"));
+
+  #done(stage: string): boolean {
+    const done = this.stages.find((view) => view.stage === stage);
+    return done?.state === "done";
+  }
+
   readonly stages = $derived.by((): StageView[] => {
     const done: Record<string, number | undefined> = {};
     const started: Record<string, number> = {};

@@ -26,8 +26,9 @@ function circuitArtifacts(modelId: string): Promise<CircuitArtifacts> {
 }
 
 // Verification needs the ezkl engine (its wasm fetched and compiled) and the circuit files of the
-// model the server announces before anything is known about a token: the token page starts both
-// when it opens, so the click on "Verify" does not wait for them.
+// model the server announces, before anything is known about a token: the token page fetches the
+// small circuit files once it is idle, and starts the engine on the first sign that the visitor
+// means to verify.
 
 export function prepareEngine(): void {
   // The wasm is downloaded and compiled once, here, while the engine's workers start; a failure
@@ -48,7 +49,7 @@ export function ipfsGateway(): string {
  * Checks every link of the token's provenance in this browser: the chain through its RPC node,
  * IPFS blocks through this site's gateway (each block hashed), the proof with ezkl's WebAssembly
  * engine. The circuit files come from this site but are used only if they hash to the
- * collection's model id. A development setup passes only on the local chain. `fromBlock` (the
+ * collection's model id. A development setup is accepted, as a warning, only on the local chain. `fromBlock` (the
  * mint's block, as the server indexed it) only narrows the event search: a wrong one can make the
  * token-record link fail, never pass.
  */
