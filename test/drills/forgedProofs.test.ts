@@ -5,9 +5,10 @@
 // (the ezkl engine, as the server and SDK verify) or on-chain (the deployed adapter's
 // verifyProof, and the collection's ERC-7007 verify on anvil).
 //
-// On-chain calls are cheap, so every 32-byte word and all 65 instances are tried there each run;
+// On-chain calls are cheap, so every 32-byte word and all 64 instances are tried there each run;
 // the engine takes about a second a proof, so it gets every class each run and every instance
-// in the full profile.
+// in the full profile. The first commitment is the output commitment (aigcData): forging it is
+// forging the output.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,17 +24,32 @@ import { root, slowDrills } from "./drillPlatform.ts";
 
 type Fixture = { prompt: string; promptBytes: Hex; aigcData: Hex; proof: Hex; instances: Hex[] };
 
-// The proof layout of the generated verifier (contracts/src/generated/Halo2Verifier.sol reads it
-// in this order): four phases of G1 commitments (64 bytes each), 60 evaluations, then W and W'.
-const LAYOUT = {
-  phase1: [0x000, 0x240],
-  phase2: [0x240, 0x300],
-  phase3: [0x300, 0x4c0],
-  phase4: [0x4c0, 0x600],
-  evaluations: [0x600, 0xd80],
-  opening: [0xd80, 0xe00],
-} as const;
-const PROOF_LENGTH = 0xe00;
+/**
+ * The proof layout, read from the generated verifier (contracts/src/generated/Halo2Verifier.sol
+ * reads the proof in this order): phases of G1 commitments (64 bytes each; the first point is the
+ * output commitment), the evaluations, then the batch opening W and W'. Derived, not copied, so
+ * it follows the circuit.
+ */
+function proofLayout(verifier: string): {
+  layout: Record<string, [number, number]>;
+  length: number;
+} {
+  const length = Number(/eq\((0x[0-9a-f]+), proof\.length\)/.exec(verifier)![1]);
+  const layout: Record<string, [number, number]> = {};
+  let offset = 0;
+  let phase = 0;
+  const loops = verifier.matchAll(
+    /let proof_cptr_end := add\(proof_cptr, (0x[0-9a-f]+)\)\s*\}[\s\S]*?\{\s*(\w+)/g,
+  );
+  for (const [, size, first] of loops) {
+    const name = first === "success" ? `commitments, phase ${++phase}` : "evaluations";
+    layout[name] = [offset, offset + Number(size)];
+    offset += Number(size);
+  }
+  layout.opening = [offset, offset + 128];
+  if (offset + 128 !== length) throw new Error("could not read the proof layout from the verifier");
+  return { layout, length };
+}
 
 let anvil: RunningAnvil;
 let chain: ReturnType<typeof createPublicClient>;
@@ -43,6 +59,8 @@ let artifacts: CircuitArtifacts;
 let fixture: Fixture;
 let other: Fixture;
 let proof: Uint8Array;
+let LAYOUT: Record<string, [number, number]>;
+let PROOF_LENGTH: number;
 
 beforeAll(async () => {
   const fixtures = JSON.parse(
@@ -51,6 +69,9 @@ beforeAll(async () => {
   [fixture, other] = [fixtures.proofs[1]!, fixtures.proofs[0]!];
   proof = Buffer.from(fixture.proof.slice(2), "hex");
   artifacts = await loadCircuitArtifacts({ dir: join(root, "circuits/sprite") });
+  ({ layout: LAYOUT, length: PROOF_LENGTH } = proofLayout(
+    await readFile(join(root, "contracts/src/generated/Halo2Verifier.sol"), "utf8"),
+  ));
   expect(artifacts.manifest.model_id).toBe(fixtures.modelId);
   anvil = await startAnvil({ port: 0 });
   const deployment = await deployCollection({
@@ -142,7 +163,7 @@ function byteForgeries(): [string, Uint8Array][] {
     [
       "evaluations reversed",
       mutate((bytes) => {
-        const [start, end] = LAYOUT.evaluations;
+        const [start, end] = LAYOUT.evaluations!;
         const words = Array.from({ length: (end - start) / 32 }, (_, i) =>
           proof.slice(start + 32 * i, start + 32 * (i + 1)),
         ).reverse();
@@ -152,7 +173,7 @@ function byteForgeries(): [string, Uint8Array][] {
     [
       "W and W' swapped",
       mutate((bytes) => {
-        const [start] = LAYOUT.opening;
+        const [start] = LAYOUT.opening!;
         bytes.set(proof.subarray(start + 64, start + 128), start);
         bytes.set(proof.subarray(start, start + 64), start + 64);
       }),
@@ -220,9 +241,9 @@ describe("forged proofs", () => {
     expect(accepted).toEqual([]);
   });
 
-  it("rejects every one of the 65 public instances changed (+1, +r, -1), on-chain", async () => {
+  it("rejects every one of the 64 public instances changed (+1, +r, -1), on-chain", async () => {
     const accepted: string[] = [];
-    for (let position = 0; position < 65; position++) {
+    for (let position = 0; position < 64; position++) {
       for (const [label, change] of [
         ["+1", (value: bigint) => (value + 1n) % r],
         ["+r", (value: bigint) => value + r],
@@ -236,22 +257,22 @@ describe("forged proofs", () => {
     expect(accepted).toEqual([]);
   });
 
-  it(`rejects changed public instances off-chain (${slowDrills ? "all 65" : "a sample; all 65 in the full profile"})`, () => {
+  it(`rejects changed public instances off-chain (${slowDrills ? "all 64" : "a sample; all 64 in the full profile"})`, () => {
     const promptLength = (fixture.promptBytes.length - 2) / 2;
     const positions = slowDrills
-      ? Array.from({ length: 65 }, (_, i) => i)
-      : [0, 1, promptLength - 1, promptLength, 63, 64];
+      ? Array.from({ length: 64 }, (_, i) => i)
+      : [0, 1, promptLength - 1, promptLength, 63];
     const accepted: number[] = [];
     for (const position of positions) {
       const changed = instances();
       changed[position] = (changed[position]! + 1n) % r;
       if (offchain(proof, changed)) accepted.push(position);
     }
-    // A non-canonical aigcData (the commitment plus r) names the same field element in a wider
+    // A non-canonical instance (a prompt byte plus r) names the same field element in a wider
     // encoding; the engine must not reduce it into acceptance.
     const wide = instances();
-    wide[64] = wide[64]! + r;
-    if (offchain(proof, wide)) accepted.push(64 + 1000);
+    wide[0] = wide[0]! + r;
+    if (offchain(proof, wide)) accepted.push(1000);
     expect(accepted).toEqual([]);
   });
 
@@ -285,13 +306,19 @@ describe("forged proofs", () => {
     cases.push([
       "aigcData + 1",
       fixture.promptBytes,
-      toHex((aigcData + 1n) % r, { size: 32 }),
+      toHex(aigcData ^ 1n, { size: 32 }),
       fixture.proof,
     ]);
     cases.push([
-      "aigcData + r",
+      "aigcData with the other y parity (the point -C)",
       fixture.promptBytes,
-      toHex(aigcData + r, { size: 32 }),
+      toHex(aigcData ^ (1n << 255n), { size: 32 }),
+      fixture.proof,
+    ]);
+    cases.push([
+      "aigcData zero (the identity)",
+      fixture.promptBytes,
+      toHex(0n, { size: 32 }),
       fixture.proof,
     ]);
     cases.push([
