@@ -304,7 +304,7 @@ describe("verifyAigc and the CLI, end to end", () => {
     expect(report.passed).toBe(false);
   });
 
-  it("fails the output-hash link for a tampered raw output (re-rendered to match)", async () => {
+  it("fails the output-commitment link for a tampered raw output (re-rendered to match)", async () => {
     const tokenId = await mintForged("a small green square on white", async (metadata) => {
       const output = parseQuantizedOutput({ bytes: await ipfsBytes(metadata.provenance.output) });
       output.output[0] = output.output[0]! + 1n;
