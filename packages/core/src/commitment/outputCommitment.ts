@@ -1,3 +1,4 @@
+import { pippenger } from "@noble/curves/abstract/curve";
 import type { Hex } from "viem";
 import { BN254_SCALAR_FIELD_MODULUS } from "../constants/field.ts";
 import { CommitmentError } from "../errors/commitment.ts";
@@ -15,7 +16,9 @@ export type OutputCommitmentParameters = {
  * Recomputes aigcData from a raw quantized output: the KZG commitment
  * `C = sum o_i * L_i + B` of ezkl's polycommit output column, compressed. One multi-scalar
  * multiplication over the basis; a negative o_i enters as -|o_i| times its point, which equals
- * (r - |o_i|) * L_i in the field and keeps the scalars short.
+ * (r - |o_i|) * L_i in the field and keeps the scalars short. The bucket method runs over the
+ * scalars' own bit length, not the field's: quantized pixels are about 22 bits, so 3 windows
+ * instead of 29 (noble's `msm` always walks 254 bits: 490 ms against about 50 ms for 1,728 values).
  *
  * @throws {CommitmentError} when the output's length differs from the basis's or a value is not a
  * field element.
@@ -44,6 +47,12 @@ export function outputCommitment({ output, basis }: OutputCommitmentParameters):
     points.push(value < 0n ? basis.points[index]!.negate() : basis.points[index]!);
     scalars.push(magnitude);
   }
-  const sum = points.length === 0 ? G1.ZERO : G1.msm(points, scalars);
+  const bits = Math.max(1, ...scalars.map((scalar) => scalar.toString(2).length));
+  const bound = 1n << BigInt(bits);
+  const scalarsOfBits = { BITS: bits, isValid: (scalar: bigint) => scalar >= 0n && scalar < bound };
+  const sum =
+    points.length === 0
+      ? G1.ZERO
+      : (pippenger(G1, scalarsOfBits as never, points, scalars) as G1Point);
   return compressCommitment({ point: sum.add(basis.blind) });
 }
