@@ -2,9 +2,8 @@
 // models/sprite/vocab.py), so that the TypeScript twin of sprite's word spotter never copies a word
 // by hand. Usage: node scripts/generate-vocabulary.mjs [--check]
 // --check exits 1, writing nothing, when the committed file differs from what the JSON produces.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
-import { format, resolveConfig } from "prettier";
+import { readFileSync } from "node:fs";
+import { writeGenerated } from "./writeGenerated.mjs";
 
 const MODEL = "sprite";
 const SOURCE = `models/${MODEL}/vocabulary.json`;
@@ -39,23 +38,9 @@ const text =
   ` * and never takes part in a proof.\n` +
   ` */\n` +
   `export const ${MODEL}Spotter: SpotterData = ${JSON.stringify(data)};\n`;
-const formatted = await format(text, { ...(await resolveConfig(TARGET)), filepath: TARGET });
-
-let current = null;
-try {
-  current = readFileSync(TARGET, "utf8");
-} catch {
-  // Missing counts as different.
-}
-if (check) {
-  if (current !== formatted) {
-    console.error(`${TARGET} is stale: run node scripts/generate-vocabulary.mjs`);
-    process.exit(1);
-  }
-  process.exit(0);
-}
-if (current !== formatted) {
-  mkdirSync(dirname(TARGET), { recursive: true });
-  writeFileSync(TARGET, formatted);
-  console.log(`wrote ${TARGET}`);
-}
+await writeGenerated({
+  target: TARGET,
+  text,
+  command: "node scripts/generate-vocabulary.mjs",
+  check,
+});

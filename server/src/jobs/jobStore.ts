@@ -22,14 +22,7 @@ import type { JobEventBus } from "./jobEventBus.ts";
 import { isOrphanedLeaseOwner } from "./leaseOwner.ts";
 
 /** Stages before `ready`: the proving pipeline. */
-export const PIPELINE_STAGES = [
-  "validate",
-  "witness",
-  "render",
-  "prove",
-  "verify",
-  "store",
-] as const;
+export const PIPELINE_STAGES = GENERATION_STAGES.slice(0, GENERATION_STAGES.indexOf("ready"));
 
 /** What a claim is for: the proving pipeline, or a relayed mint (which does not use a prover). */
 export type WorkKind = "pipeline" | "mint";
