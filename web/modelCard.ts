@@ -62,9 +62,9 @@ function block(source: string, name: string, file: string): string {
 const IGNORED = ["a", "an", "the", "of"];
 
 /**
- * The model's vocabulary: `models/<model>/vocabulary.json` when the model publishes one (grouped
+ * The model's vocabulary, as the model publishes it in `models/<model>/vocabulary.json` (grouped
  * word lists: subjects with their words, colours, colour modifiers, sizes, relations,
- * backgrounds), else glyph's `vocab.py` literals. The one place that knows either format.
+ * backgrounds). The one place that knows its format.
  */
 export function readVocabulary({ root, model }: { root: string; model: string }): Vocabulary {
   const published = join(root, "models", model, "vocabulary.json");
@@ -92,27 +92,7 @@ export function readVocabulary({ root, model }: { root: string; model: string })
       groups: kinds.map(([, kind, label]) => ({ kind, label })),
     };
   }
-  const file = `models/${model}/vocab.py`;
-  const vocab = readFileSync(join(root, file), "utf8");
-  const keys = (text: string) => [...text.matchAll(/"([a-z]+)":/g)].map((m) => m[1]!);
-  const strings = (text: string) => [...text.matchAll(/"([a-z]+)"/g)].map((m) => m[1]!);
-  const separator = /^SEPARATOR = "([a-z]+)"/m.exec(vocab)?.[1];
-  if (separator === undefined) throw new Error(`${file} has no SEPARATOR`);
-  return {
-    words: [
-      ...strings(block(vocab, "SHAPES", file)).map((word) => ({ word, kind: "subject" })),
-      ...keys(block(vocab, "COLOURS", file)).map((word) => ({ word, kind: "colour" })),
-      ...keys(block(vocab, "SIZES", file)).map((word) => ({ word, kind: "size" })),
-      { word: separator, kind: "relation" },
-    ],
-    ignored: IGNORED,
-    groups: [
-      { kind: "subject", label: "Shapes" },
-      { kind: "colour", label: "Colours" },
-      { kind: "size", label: "Sizes" },
-      { kind: "relation", label: "Background (“on” then a colour)" },
-    ],
-  };
+  throw new Error(`${published} is missing: run the model's vocab script to publish it`);
 }
 
 /** MODEL.md as HTML, without raw HTML; images and links resolve to the files the site serves. */
