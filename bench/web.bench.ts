@@ -97,24 +97,15 @@ try {
   // does, bar the pointer's approach) and preloaded (started before the click and given time to
   // download and compile: what loading it when the page is idle would give). First click on the
   // page, then again.
-  const modes = {
-    "on demand": {
-      cold: [] as number[],
-      warm: [] as number[],
-      pageCold: [] as number[],
-      pageWarm: [] as number[],
-      blockedCold: [] as number[],
-      blockedWarm: [] as number[],
-    },
-    preloaded: {
-      cold: [] as number[],
-      warm: [] as number[],
-      pageCold: [] as number[],
-      pageWarm: [] as number[],
-      blockedCold: [] as number[],
-      blockedWarm: [] as number[],
-    },
-  };
+  const samples = () => ({
+    cold: [] as number[],
+    warm: [] as number[],
+    pageCold: [] as number[],
+    pageWarm: [] as number[],
+    blockedCold: [] as number[],
+    blockedWarm: [] as number[],
+  });
+  const modes = { "on demand": samples(), preloaded: samples() };
   for (let run = 0; run < RUNS; run++) {
     for (const [mode, times] of Object.entries(modes)) {
       const { page, consoleErrors } = await openPage({ browser });

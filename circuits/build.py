@@ -27,6 +27,7 @@ from circuits.config import ConfigError, load_config
 from circuits.keys import install_proving_key
 from circuits.manifest import MANIFEST_VERSION, model_id, onnx_signature, write_manifest
 from circuits.paths import DEFAULT_MODEL, ModelPaths, display_path
+from circuits.prove import felt_to_signed
 from circuits.settings import LayoutError, canonicalize_settings, instance_layout
 from circuits.srs import (
     PPOT_SHA256,
@@ -128,11 +129,6 @@ def _write_verifier(paths: ModelPaths, srs: Path, header: str) -> None:
         paths.verifier.write_text(header + "\n" + sol.read_text())
 
 
-def _ezkl_point(point) -> tuple[int, int]:
-    """ezkl's PyG1Affine: coordinates as little-endian hex of their canonical values."""
-    return tuple(int.from_bytes(bytes.fromhex(value), "little") for value in (point.x, point.y))
-
-
 def _write_output_basis(
     paths: ModelPaths, srs: Path, pk: Path, rows: list[list[int]], count: int
 ) -> tuple[dict, int]:
@@ -143,7 +139,7 @@ def _write_output_basis(
 
     def ezkl_commit(felts: list[str]) -> tuple[int, int]:
         points = ezkl.kzg_commit(felts, str(paths.vk), str(paths.settings), str(srs))
-        return _ezkl_point(points[0])
+        return commitment.from_ezkl(points[0])
 
     blind = ezkl_commit(["00" * 32] * count)
     unusable = commitment.unusable_rows(srs, blind)
@@ -163,7 +159,7 @@ def _write_output_basis(
         felts = json.loads(witness.read_text())["outputs"][0]
         ezkl.prove(str(witness), str(paths.compiled), str(pk), str(proof_path), "single", str(srs))
         proof = json.loads(proof_path.read_text())
-    output = [_signed(felt) for felt in felts]
+    output = [felt_to_signed(felt) for felt in felts]
     point = commitment.commit(output, basis, blind)
     if point != ezkl_commit(felts):
         raise BuildError("the basis does not recompute ezkl's commitment of a real output")
@@ -171,13 +167,6 @@ def _write_output_basis(
         raise BuildError("the proof's first point is not the commitment of its output")
     commitment.write_basis(basis, blind, paths.output_basis)
     return {"count": count, "unusable_rows": unusable}, len(commitment.proof_bytes(proof))
-
-
-def _signed(felt: str) -> int:
-    value = int.from_bytes(bytes.fromhex(felt), "little")
-    return (
-        value - commitment.bn254.FR_MODULUS if value > commitment.bn254.FR_MODULUS // 2 else value
-    )
 
 
 def _timed(log, label: str, step):

@@ -71,6 +71,12 @@ def commit(output: Sequence[int], basis: Sequence, blind) -> tuple | None:
     return total
 
 
+def from_ezkl(point) -> tuple[int, int]:
+    """A point as ezkl's Python API returns it (``PyG1Affine``: x and y as little-endian hex of
+    their canonical values)."""
+    return tuple(int.from_bytes(bytes.fromhex(value), "little") for value in (point.x, point.y))
+
+
 def compress(point) -> int:
     """aigcData of a point, as an integer (its 32 big-endian bytes are aigcData)."""
     if point is None:

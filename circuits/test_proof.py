@@ -93,10 +93,7 @@ def test_aigc_data_is_the_commitment_of_the_raw_output(circuit, proof, witnesses
     ezkl_point = ezkl.kzg_commit(
         felts, str(circuit.paths.vk), str(circuit.paths.settings), str(circuit.srs)
     )[0]
-    ezkl_xy = tuple(
-        int.from_bytes(bytes.fromhex(v), "little") for v in (ezkl_point.x, ezkl_point.y)
-    )
-    assert ezkl_xy == commitment.proof_commitment(proof)
+    assert commitment.from_ezkl(ezkl_point) == commitment.proof_commitment(proof)
 
 
 def test_commitments_of_different_outputs_differ(circuit, proof, other_proof, witnesses):
