@@ -3,6 +3,9 @@
 // Python and TypeScript suites both prove.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { requirePinnedNode } from "./pinnedNode.mjs";
+
+requirePinnedNode("npm test");
 
 const onlyArg = process.argv.slice(2);
 
