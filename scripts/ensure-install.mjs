@@ -21,7 +21,10 @@ if (existsSync(stamp) && readFileSync(stamp, "utf8") === digest) process.exit(0)
 
 const wanted = JSON.parse(readFileSync("package.json", "utf8")).devDependencies.node;
 const bin = resolve("node_modules/.bin");
-const nodedir = resolve("node_modules/node/node_modules", `node-${process.platform}-${process.arch}`);
+const nodedir = resolve(
+  "node_modules/node/node_modules",
+  `node-${process.platform}-${process.arch}`,
+);
 const npm = (args, env = {}) =>
   execFileSync("npm", [...args, "--no-audit", "--no-fund"], {
     stdio: "inherit",
