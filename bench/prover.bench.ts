@@ -15,6 +15,7 @@ import {
   pythonEnv,
   verifyProof,
 } from "@proofmint/server/prover";
+import { median, round } from "./statistics.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const cacheDir = join(root, ".cache/circuits/sprite");
@@ -28,12 +29,6 @@ const prompts = [
   "a huge black cross on purple",
   "yellow dots on red",
 ];
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
-const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 /** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s). */
 function cpuSeconds(pid: number): number {

@@ -24,6 +24,7 @@ import {
   startLocalPlatform,
   type ServerProcess,
 } from "@proofmint/server/platform";
+import { median, percentile, round } from "./statistics.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const out = process.argv[2];
@@ -40,12 +41,6 @@ type Sample = { readyMs: number; mintedMs: number; proverMs: number; id: string 
 function prompt(run: string, n: number): string {
   const words = [0, 1, 2].map((k) => WORDS[Math.floor(n / 10 ** k) % 10]!);
   return `bench ${run} ${words.join(" ")} ${n}`;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index]!;
 }
 
 /** Submits one prompt for a relayed mint and times its `ready` and `minted` events. */
@@ -75,10 +70,6 @@ async function measure(server: ServerProcess, text: string): Promise<Sample> {
   return { readyMs: ready - started, mintedMs: minted - started, proverMs, id };
 }
 
-function median(values: number[]): number {
-  return percentile(values, 50);
-}
-
 /** Waits until /api/health says every prover has loaded its key and warmed up. */
 async function waitForReadyProvers(server: ServerProcess): Promise<void> {
   for (;;) {
@@ -93,7 +84,7 @@ async function waitForReadyProvers(server: ServerProcess): Promise<void> {
 function metrics(label: string, samples: Sample[]) {
   const metric = (to: "ready" | "minted", p: 50 | 95, target = "") => {
     const ms = samples.map((sample) => (to === "ready" ? sample.readyMs : sample.mintedMs));
-    const value = Math.round(percentile(ms, p) / 10) / 100;
+    const value = round(percentile(ms, p) / 1000, 2);
     return { name: `${label} prompt->${to} p${p}`, value, unit: "s", target };
   };
   return [
@@ -194,19 +185,19 @@ try {
       { name: "proof size", value: gas.proofBytes, unit: "bytes" },
       {
         name: "first proof after start / median",
-        value: Math.round((first.proverMs / median(sequential.map((s) => s.proverMs))) * 100) / 100,
+        value: round(first.proverMs / median(sequential.map((s) => s.proverMs)), 2),
         unit: "x",
         target: "<= 1.2",
       },
-      { name: "first proof after start", value: Math.round(first.proverMs), unit: "ms" },
+      { name: "first proof after start", value: round(first.proverMs), unit: "ms" },
       {
         name: "native proof in the server, median",
-        value: Math.round(median(sequential.map((s) => s.proverMs))),
+        value: round(median(sequential.map((s) => s.proverMs))),
         unit: "ms",
       },
       {
         name: `${CREATORS} creators throughput`,
-        value: Math.round((concurrent.length / wallSeconds) * 60 * 10) / 10,
+        value: round((concurrent.length / wallSeconds) * 60, 1),
         unit: "mints/min",
         target: "",
       },

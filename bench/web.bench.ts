@@ -8,6 +8,7 @@ import { writeFileSync } from "node:fs";
 import { ensureChromium } from "../test/web/ensureChromium.mjs";
 import { launchBrowser, openPage } from "../test/web/browser.ts";
 import { startPlatform } from "../test/web/startPlatform.ts";
+import { median, round } from "./statistics.ts";
 
 const out = process.argv[2];
 if (!out) throw new Error("usage: npx tsx bench/web.bench.ts <out.json>");
@@ -15,9 +16,6 @@ if (!out) throw new Error("usage: npx tsx bench/web.bench.ts <out.json>");
 const RECIPIENT = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8";
 const RUNS = 5;
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const round = (value: number) => Math.round(value);
 /** What the page records about one verification, in its own clock (ms). */
 type Watched = { verification: { clicked: number; verdict: number; longestTask: number } };
 

@@ -1,1 +1,1 @@
-"""proofmint model code: the glyph model and the rules shared with packages/core (codec, render)."""
+"""proofmint model code: the sprite model and the rules it shares with core (codec, render)."""

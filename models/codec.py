@@ -10,7 +10,7 @@ first KZG commitment: circuits/README.md#output-commitment).
 import re
 import unicodedata
 
-from models.keccak import keccak256
+from Crypto.Hash import keccak
 
 PROMPT_MAX_BYTES = 64
 PROMPT_ALLOWED_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789 -',.!?"
@@ -178,6 +178,11 @@ def prompt_bytes(prompt: str) -> bytes:
     """The bytes of a canonical prompt (ASCII); raises PromptError if it is not canonical."""
     validate_prompt(prompt)
     return prompt.encode("ascii")
+
+
+def keccak256(data: bytes) -> bytes:
+    """Keccak-256 as Ethereum uses it (Keccak's own padding, not SHA3-256's), from pycryptodome."""
+    return keccak.new(digest_bits=256, data=data).digest()
 
 
 def prompt_token_id(prompt: str) -> int:

@@ -1,6 +1,6 @@
 import pytest
 
-from models.keccak import keccak256
+from models.codec import keccak256
 
 # Published Keccak-256 digests ("", "abc") and digests around the 136-byte rate boundary, computed
 # with viem's keccak256.

@@ -179,10 +179,14 @@ export function readModelCard({ root, model }: { root: string; model: string }):
   if (existsSync(latest)) {
     const report = JSON.parse(readFileSync(latest, "utf8")) as {
       ranAt: string;
-      benchmarks: Record<string, { metrics?: { name: string; value: number; unit?: string }[] }>;
+      benchmarks: Record<
+        string,
+        { ranAt?: string; metrics?: { name: string; value: number; unit?: string }[] }
+      >;
     };
-    const metrics = report.benchmarks["prover.bench.ts"]?.metrics;
-    if (metrics) benchmark = { ranAt: report.ranAt, metrics };
+    const prover = report.benchmarks["prover.bench.ts"];
+    if (prover?.metrics)
+      benchmark = { ranAt: prover.ranAt ?? report.ranAt, metrics: prover.metrics };
   }
   return {
     model,

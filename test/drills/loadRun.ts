@@ -2,6 +2,7 @@
 // requests and generation submissions spread over concurrent clients on loopback, with the
 // server's resident memory sampled from /proc while they run.
 import { readFileSync } from "node:fs";
+import { percentile, round } from "../../bench/statistics.ts";
 
 export type LoadResult = {
   requests: number;
@@ -26,14 +27,6 @@ export function residentMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round(kib / 102.4) / 10;
-}
-
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
-  ]!;
 }
 
 const WORDS = ["red", "blue", "green", "small", "large", "circle", "square", "ring", "dot", "line"];
@@ -133,10 +126,11 @@ export async function runLoad({
   clearInterval(sampler);
   return {
     requests: reads + submissions,
-    seconds: Math.round(seconds * 100) / 100,
-    throughput: Math.round((reads + submissions) / seconds),
-    readP50Ms: Math.round(percentile(readMs, 50) * 10) / 10,
-    readP95Ms: Math.round(percentile(readMs, 95) * 10) / 10,
+    seconds: round(seconds, 2),
+    throughput: round((reads + submissions) / seconds),
+    // No reads (reads: 0) gives no read latency.
+    readP50Ms: readMs.length > 0 ? round(percentile(readMs, 50), 1) : 0,
+    readP95Ms: readMs.length > 0 ? round(percentile(readMs, 95), 1) : 0,
     statuses,
     failures,
     accepted,
