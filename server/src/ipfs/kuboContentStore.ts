@@ -138,7 +138,14 @@ export class KuboContentStore implements ContentStore {
         chunks.push(chunk);
       }
       this.#lastError = undefined;
-      return Buffer.concat(chunks);
+      // A plain Uint8Array, as the embedded store returns (not a Buffer, whose equality differs).
+      const bytes = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        bytes.set(chunk, offset);
+        offset += chunk.byteLength;
+      }
+      return bytes;
     } catch (cause) {
       if (isNotFound(cause)) return undefined;
       throw this.#failed(cause, `the Kubo node did not return ${cid}`);
