@@ -5,6 +5,7 @@ import type { getHealth } from "./health.routes.ts";
 export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
   const { config, jobs, runner, pool, indexer, chain, store, startedAt } = c.var.services;
   const status = indexer.status();
+  const ipfs = store.status();
   return c.json(
     {
       status: "ok" as const,
@@ -33,7 +34,7 @@ export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
         collection: chain.collection,
         relayer: chain.relayer !== undefined,
       },
-      ipfs: { kind: store.kind },
+      ipfs: { kind: store.kind, reachable: ipfs.reachable, lastError: ipfs.lastError ?? null },
     },
     200,
   );

@@ -68,7 +68,20 @@ export const getHealth = createRoute({
                 collection: z.string(),
                 relayer: z.boolean(),
               }),
-              ipfs: z.object({ kind: z.enum(["embedded", "kubo"]) }),
+              ipfs: z.object({
+                kind: z.enum(["embedded", "kubo"]),
+                reachable: z.boolean().openapi({
+                  description: "Whether the store answered its last request or check",
+                }),
+                lastError: z
+                  .string()
+                  .nullable()
+                  .openapi({
+                    description:
+                      "Why the store does not answer (e.g. the Kubo node at IPFS_API_URL is " +
+                      "down); jobs wait for it without using up their attempts",
+                  }),
+              }),
             })
             .openapi("Health"),
         },

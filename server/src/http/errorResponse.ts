@@ -37,6 +37,7 @@ const STATUS_BY_CODE: Record<string, ContentfulStatusCode> = {
   QUEUE_FULL: 429,
   RELAYER_DISABLED: 503,
   CHAIN_UNAVAILABLE: 503,
+  CONTENT_STORE_UNAVAILABLE: 503,
 };
 
 /** Fields of a core error that are safe and useful to return (never the prompt subject twice). */

@@ -13,8 +13,12 @@ export interface ContentStore {
   get(cid: CID): Promise<Uint8Array | undefined>;
   /** The root block of a file (for `?format=raw`), or undefined when this node does not hold it. */
   getBlock(cid: CID): Promise<Uint8Array | undefined>;
+  /** For health reports: the last failure to reach the store, cleared by the next success. */
+  status(): ContentStoreStatus;
   close(): Promise<void>;
 }
+
+export type ContentStoreStatus = { reachable: boolean; lastError: string | undefined };
 
 /**
  * The import parameters of Kubo's `ipfs add --cid-version=1`, fixed here rather than inherited

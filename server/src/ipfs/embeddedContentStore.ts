@@ -4,7 +4,12 @@ import { fixedSize } from "ipfs-unixfs-importer/chunker";
 import { importBytes } from "ipfs-unixfs-importer";
 import { balanced } from "ipfs-unixfs-importer/layout";
 import type { CID } from "multiformats/cid";
-import { MAX_CONTENT_BYTES, UNIXFS_IMPORT, type ContentStore } from "./contentStore.ts";
+import {
+  MAX_CONTENT_BYTES,
+  UNIXFS_IMPORT,
+  type ContentStore,
+  type ContentStoreStatus,
+} from "./contentStore.ts";
 import { ContentStoreError } from "./errors.ts";
 
 /**
@@ -74,6 +79,11 @@ export class EmbeddedContentStore implements ContentStore {
     const chunks: Uint8Array[] = [];
     for await (const chunk of this.#blockstore.get(cid)) chunks.push(chunk);
     return Buffer.concat(chunks);
+  }
+
+  /** In-process: always reachable; disk failures surface in the call that met them. */
+  status(): ContentStoreStatus {
+    return { reachable: true, lastError: undefined };
   }
 
   async close(): Promise<void> {

@@ -27,3 +27,14 @@ export class ContentStoreError extends ServerError {
     super(message, { code: "CONTENT_STORE_FAILED", details, cause });
   }
 }
+
+/**
+ * The Kubo node does not answer (refused, reset, timed out): the content is not lost, the node is
+ * away. Jobs wait for it without using up their attempts.
+ */
+export class ContentStoreUnavailableError extends ServerError {
+  override name = "ContentStoreUnavailableError";
+  constructor(message: string, details: Record<string, unknown>, cause?: unknown) {
+    super(message, { code: "CONTENT_STORE_UNAVAILABLE", details, cause });
+  }
+}

@@ -4,12 +4,11 @@ import { CID } from "multiformats/cid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KuboContentStore } from "./kuboContentStore.ts";
 
-// No Kubo binary can be installed here (no npm or Debian package; the Go module proxy refuses
-// github.com/ipfs/kubo), so this test talks to a stub of Kubo's RPC API that records requests.
-// It checks only what the adapter sends and how it reads replies; that Kubo then computes the
-// same CIDs as the embedded store rests on passing these exact import parameters, which the
-// embedded store's own test checks against the UnixFS layout by hand.
-describe("KuboContentStore against a stub Kubo RPC API (no Kubo binary here)", () => {
+// A stub of Kubo's RPC API that records requests: it checks exactly what the adapter sends (the
+// import parameters that make Kubo's CIDs the embedded store's) and how it reads not-found and an
+// absent node, which a real daemon cannot be made to show on cue. The adapter against a real
+// daemon, built from the Go module proxy, is in test/e2e/kubo.test.ts.
+describe("KuboContentStore against a stub Kubo RPC API (records the requests it sends)", () => {
   const requests: URL[] = [];
   let server: Server;
   let store: KuboContentStore;
@@ -67,5 +66,28 @@ describe("KuboContentStore against a stub Kubo RPC API (no Kubo binary here)", (
     const missing = CID.parse("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku");
     expect(await store.get(missing)).toBeUndefined();
     expect(await store.getBlock(missing)).toBeUndefined();
+    expect(store.status()).toEqual({ reachable: true, lastError: undefined });
+  });
+
+  it("names IPFS_API_URL and the URL when no node answers, at start and later", async () => {
+    const closed = await new Promise<string>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(`http://127.0.0.1:${port}`));
+      });
+    });
+    const connecting = KuboContentStore.connect({ url: closed });
+    await expect(connecting).rejects.toMatchObject({ code: "CONTENT_STORE_UNAVAILABLE" });
+    await expect(connecting).rejects.toThrow(`IPFS_API_URL: no Kubo RPC API answers at ${closed}`);
+
+    const away = new KuboContentStore({ url: closed });
+    const adding = away.add(new TextEncoder().encode("hello world\n"));
+    await expect(adding).rejects.toMatchObject({
+      code: "CONTENT_STORE_UNAVAILABLE",
+      details: { setting: "IPFS_API_URL", url: closed },
+    });
+    expect(away.status()).toMatchObject({ reachable: false });
+    expect(away.status().lastError).toMatch(/IPFS_API_URL.*does not answer: ECONNREFUSED/);
   });
 });

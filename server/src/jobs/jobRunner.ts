@@ -16,9 +16,17 @@ export type JobRunnerOptions = {
   maxAttempts: number;
   /** First retry delay; doubles with each failure. */
   backoffMs?: number;
+  /** Retry delay while a service the job needs is away (see `WAIT_FOR_CODES`). */
+  awayRetryMs?: number;
   /** How often to look for jobs nobody woke the runner for (retries whose backoff ended). */
   pollMs?: number;
 };
+
+/**
+ * Failures that mean a service is away rather than that the job is at fault: the IPFS node does not
+ * answer. The job waits for it, retrying every `awayRetryMs`, without using up its attempts.
+ */
+const WAIT_FOR_CODES = new Set(["CONTENT_STORE_UNAVAILABLE"]);
 
 /**
  * Claims jobs from the database under leases and runs them, at most `pipelineSlots` proving and
@@ -96,7 +104,14 @@ export class JobRunner {
   }
 
   #launch(kind: WorkKind, job: Job): void {
-    const { jobs, parts, logger, maxAttempts, backoffMs = 1000 } = this.#options;
+    const {
+      jobs,
+      parts,
+      logger,
+      maxAttempts,
+      backoffMs = 1000,
+      awayRetryMs = 3000,
+    } = this.#options;
     const started = performance.now();
     const log = logger.child({ jobId: job.id });
     const done = runJob({ job, owner: this.owner, jobs, parts, signal: this.#abort.signal })
@@ -112,14 +127,16 @@ export class JobRunner {
           return;
         }
         const failure = error instanceof StageFailedError ? error : undefined;
+        const away = failure !== undefined && WAIT_FOR_CODES.has(failure.code);
         const outcome = jobs.recordFailure({
           id: job.id,
           owner: this.owner,
           code: failure?.code ?? "STAGE_FAILED",
           message: error instanceof Error ? error.message : String(error),
           maxAttempts,
-          backoffMs,
+          backoffMs: away ? awayRetryMs : backoffMs,
           rewindTo: failure?.rewindTo,
+          counted: !away,
         });
         log.warn(`job attempt failed (${outcome})`, { error });
       })

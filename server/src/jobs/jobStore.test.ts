@@ -88,6 +88,34 @@ describe("JobStore", () => {
     expect(nextStage(jobs.get(job.id)!)).toBeUndefined();
   });
 
+  it("retries a job whose service is away without using up its attempts", async () => {
+    const { jobs, advance } = await freshStore();
+    const job = jobs.create({ prompt: "a", tokenId: 1n, recipient: null });
+    const fail = (counted: boolean) =>
+      jobs.recordFailure({
+        id: job.id,
+        owner: "p",
+        code: counted ? "BOOM" : "CONTENT_STORE_UNAVAILABLE",
+        message: "failed",
+        maxAttempts: 2,
+        backoffMs: 100,
+        counted,
+      });
+    jobs.claim({ owner: "p", leaseMs: 1000, kind: "pipeline" });
+    for (let outage = 0; outage < 5; outage++) {
+      expect(fail(false)).toBe("retrying");
+      expect(jobs.claim({ owner: "p", leaseMs: 1000, kind: "pipeline" })).toBeUndefined();
+      advance(100);
+      expect(jobs.claim({ owner: "p", leaseMs: 1000, kind: "pipeline" })?.id).toBe(job.id);
+    }
+    expect(jobs.get(job.id)).toMatchObject({ failures: 0, errorCode: null });
+    // Counted failures still end the job at maxAttempts.
+    expect(fail(true)).toBe("retrying");
+    advance(100);
+    jobs.claim({ owner: "p", leaseMs: 1000, kind: "pipeline" });
+    expect(fail(true)).toBe("failed");
+  });
+
   it("marks ready jobs of a minted token as minted and fails those still proving it", async () => {
     const { jobs } = await freshStore();
     const ready = jobs.create({ prompt: "a", tokenId: 7n, recipient: null });

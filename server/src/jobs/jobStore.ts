@@ -336,6 +336,8 @@ export class JobStore {
   /**
    * Records a failed attempt: the job is released with a backoff and retried, from `rewindTo` if
    * given, until `maxAttempts` failures in a row; then it fails for good with the error's code.
+   * A failure with `counted: false` (a service that is away, not a fault of the job) retries after
+   * `backoffMs` without using up an attempt, however long the service stays away.
    */
   recordFailure({
     id,
@@ -345,6 +347,7 @@ export class JobStore {
     maxAttempts,
     backoffMs,
     rewindTo,
+    counted = true,
   }: {
     id: string;
     owner: string;
@@ -353,6 +356,7 @@ export class JobStore {
     maxAttempts: number;
     backoffMs: number;
     rewindTo?: GenerationStage | undefined;
+    counted?: boolean;
   }): "retrying" | "failed" | "lost" {
     const events: JobEvent[] = [];
     const now = this.#now();
@@ -363,14 +367,14 @@ export class JobStore {
         .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
         .get();
       if (job === undefined) return "lost" as const;
-      const failures = job.failures + 1;
-      const failed = failures >= maxAttempts;
+      const failures = job.failures + (counted ? 1 : 0);
+      const failed = counted && failures >= maxAttempts;
       tx.update(jobs)
         .set({
           failures,
           leaseOwner: null,
           leaseExpiresAt: null,
-          runAfter: now + backoffMs * 2 ** (failures - 1),
+          runAfter: now + (counted ? backoffMs * 2 ** (failures - 1) : backoffMs),
           updatedAt: now,
           ...(rewindTo === undefined ? {} : { stage: rewindTo }),
           ...(failed ? { errorCode: code, errorMessage: message } : {}),
@@ -378,7 +382,8 @@ export class JobStore {
         .where(eq(jobs.id, id))
         .run();
       const type = failed ? "failed" : "retrying";
-      events.push(this.#append(tx, id, type, { code, message, attempt: failures, maxAttempts }));
+      const attempt = counted ? { attempt: failures } : { attempt: failures, counted };
+      events.push(this.#append(tx, id, type, { code, message, ...attempt, maxAttempts }));
       return type;
     });
     this.#publish(events);

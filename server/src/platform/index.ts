@@ -2,4 +2,11 @@ export { anvilBinary, startAnvil, type RunningAnvil } from "./anvil.ts";
 export { deployCollection, type Deployment } from "./deployCollection.ts";
 export { startServerProcess, type ServerProcess } from "./serverProcess.ts";
 export { readGenerationEvents, type GenerationStreamEvent } from "./readGenerationEvents.ts";
-export { readModelId, startLocalPlatform, type LocalPlatform } from "./localPlatform.ts";
+export { ensureKubo, kuboBinaryPath, KUBO_VERSION } from "./kuboBinary.ts";
+export { startKubo, type RunningKubo } from "./kubo.ts";
+export {
+  readModelId,
+  startLocalPlatform,
+  type IpfsBackend,
+  type LocalPlatform,
+} from "./localPlatform.ts";

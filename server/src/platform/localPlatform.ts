@@ -3,10 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startAnvil, type RunningAnvil } from "./anvil.ts";
 import { deployCollection, type Deployment } from "./deployCollection.ts";
+import { startKubo, type RunningKubo } from "./kubo.ts";
 import { startServerProcess, type ServerProcess } from "./serverProcess.ts";
+
+/** Where the server stores content: the embedded blockstore, or a private Kubo daemon. */
+export type IpfsBackend = "embedded" | "kubo";
 
 export type LocalPlatform = {
   anvil: RunningAnvil;
+  /** The Kubo daemon the server uses (`IPFS_API_URL`), when `ipfs` is "kubo". */
+  kubo: RunningKubo | undefined;
   server: ServerProcess;
   deployment: Deployment;
   /** The model id of circuits/sprite, which the collection was deployed for. */
@@ -19,7 +25,9 @@ export type LocalPlatform = {
   restartServer(): Promise<ServerProcess>;
   /** Stops anvil with SIGINT (it writes its state), runs `between`, then starts it on its port. */
   restartAnvil(between?: () => Promise<void>): Promise<void>;
-  /** Stops the server and anvil and removes the data folder. */
+  /** Stops the Kubo daemon (SIGKILL: a crash), runs `between`, then starts it on its port. */
+  restartKubo(between?: () => Promise<void>): Promise<void>;
+  /** Stops the server, Kubo and anvil and removes the data folder. */
   stop(): Promise<void>;
 };
 
@@ -34,8 +42,10 @@ export async function readModelId(circuitDir: string): Promise<string> {
 /**
  * The whole platform on loopback, for end-to-end tests and benchmarks: anvil on a free port with
  * its state in a fresh data folder, the collection deployed by the project's deploy script, and a
- * server process with one prover. `env` adds to or overrides the server's environment. Whatever
- * started is stopped again if a later step fails.
+ * server process with one prover. `env` adds to or overrides the server's environment. With
+ * `ipfs: "kubo"` (or PROOFMINT_IPFS=kubo in the environment, to run a whole suite that way) the
+ * server stores content on a private Kubo daemon, its repository in the data folder, rather than
+ * in the embedded blockstore. Whatever started is stopped again if a later step fails.
  *
  * @example
  * const platform = await startLocalPlatform({ root, env: { QUEUE_LIMIT: "3" } });
@@ -46,19 +56,24 @@ export async function startLocalPlatform({
   root,
   env = {},
   name = "local",
+  ipfs = process.env.PROOFMINT_IPFS === "kubo" ? "kubo" : "embedded",
 }: {
   /** The repository root. */
   root: string;
   env?: Record<string, string>;
   /** Names the data folder (`proofmint-<name>-…` in the temporary directory). */
   name?: string;
+  ipfs?: IpfsBackend;
 }): Promise<LocalPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), `proofmint-${name}-`));
   const stateFile = join(dataDir, "anvil-state.json");
   let anvil: RunningAnvil | undefined;
   let server: ServerProcess | undefined;
+  let kubo: RunningKubo | undefined;
+  const kuboRepo = join(dataDir, "kubo");
   const stop = async () => {
     await server?.stop();
+    await kubo?.stop();
     await anvil?.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
@@ -71,7 +86,9 @@ export async function startLocalPlatform({
       chainId: 31337,
       modelId,
     });
+    if (ipfs === "kubo") kubo = await startKubo({ repoDir: kuboRepo });
     const serverEnv: Record<string, string> = {
+      ...(kubo === undefined ? {} : { IPFS_API_URL: kubo.apiUrl }),
       RPC_URL: anvil.rpcUrl,
       CHAIN_ID: "31337",
       COLLECTION_ADDRESS: deployment.collection,
@@ -84,6 +101,7 @@ export async function startLocalPlatform({
     server = await startServerProcess({ root, env: serverEnv });
     const platform: LocalPlatform = {
       anvil,
+      kubo,
       server,
       deployment,
       modelId,
@@ -100,6 +118,14 @@ export async function startLocalPlatform({
         await between?.();
         anvil = await startAnvil({ port, stateFile });
         platform.anvil = anvil;
+      },
+      async restartKubo(between) {
+        if (kubo === undefined) throw new Error("this platform runs without Kubo (ipfs: embedded)");
+        const port = Number(new URL(kubo.apiUrl).port);
+        await kubo.kill();
+        await between?.();
+        kubo = await startKubo({ repoDir: kuboRepo, apiPort: port });
+        platform.kubo = kubo;
       },
       stop,
     };

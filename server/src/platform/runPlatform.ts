@@ -2,16 +2,25 @@
 // deploys the collection when the chain lacks it, then runs the server, which migrates its
 // database and serves the API, the IPFS gateway and the built site (web/build, once it exists).
 // Ctrl-C stops everything this started. Local state lives in DATA_DIR (default .data/).
+// `npm start -- --kubo` (or PROOFMINT_IPFS=kubo) stores content on a private Kubo daemon, built into
+// the cache on first use, with its repository in DATA_DIR/kubo, instead of the embedded store.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { startAnvil, type RunningAnvil } from "./anvil.ts";
 import { deployCollection } from "./deployCollection.ts";
+import { startKubo } from "./kubo.ts";
 import { readModelId } from "./localPlatform.ts";
 import { readGenerationEvents } from "./readGenerationEvents.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
+const args = process.argv.slice(2);
+const useKubo = args.includes("--kubo") || process.env.PROOFMINT_IPFS === "kubo";
+const prompt = args
+  .filter((arg) => arg !== "--kubo")
+  .join(" ")
+  .trim();
 const say = (line: string): void => {
   process.stdout.write(`proofmint: ${line}\n`);
 };
@@ -77,6 +86,20 @@ async function main(): Promise<void> {
       say(`anvil on ${rpcUrl} (state in ${join(dataDir, "anvil-state.json")})`);
     }
 
+    let ipfsApiUrl = process.env.IPFS_API_URL;
+    if (useKubo && ipfsApiUrl) {
+      say(`IPFS_API_URL is set: using the Kubo node at ${ipfsApiUrl}, starting none`);
+    } else if (useKubo) {
+      const kubo = await startKubo({
+        repoDir: join(dataDir, "kubo"),
+        apiPort: Number(process.env.KUBO_API_PORT || 5001),
+        log: say,
+      });
+      stopping.push(() => kubo.stop());
+      ipfsApiUrl = kubo.apiUrl;
+      say(`Kubo on ${kubo.apiUrl} (offline; repository in ${kubo.repoDir})`);
+    }
+
     const circuitDir = resolve(
       root,
       process.env.CIRCUIT_DIR || join("circuits", process.env.CIRCUIT_MODEL || "sprite"),
@@ -94,6 +117,7 @@ async function main(): Promise<void> {
         COLLECTION_ADDRESS: deployment.collection,
         DEPLOYMENT_BLOCK: String(deployment.startBlock),
         DATA_DIR: dataDir,
+        ...(ipfsApiUrl ? { IPFS_API_URL: ipfsApiUrl } : {}),
       },
       stdio: ["ignore", "pipe", "inherit"],
     });
@@ -119,7 +143,6 @@ async function main(): Promise<void> {
         return;
       }
       say(`ready: ${match[1]} (API under /api, OpenAPI at /api/openapi.json; Ctrl-C stops)`);
-      const prompt = process.argv.slice(2).join(" ").trim();
       if (prompt) generateOnce(match[1]!, prompt).catch((error: unknown) => say(String(error)));
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadConfig } from "../config/config.ts";
 import { migrateDatabase, openDatabase } from "../db/database.ts";
+import type { ContentStore } from "../ipfs/contentStore.ts";
 import { EmbeddedContentStore } from "../ipfs/embeddedContentStore.ts";
 import { JobEventBus } from "../jobs/jobEventBus.ts";
 import { JobStore } from "../jobs/jobStore.ts";
@@ -11,11 +12,12 @@ import type { Services } from "../services.ts";
 
 /**
  * For unit tests of the HTTP layer: the real database (a fresh SQLite file), the real embedded
- * content store and job store, and no chain, prover or runner. Requests that would reach those
+ * content store (or the `store` given) and job store, and no chain, prover or runner. Requests that would reach those
  * fail the test with a TypeError, so a test using this shows it needs none of them.
  */
 export async function partialServices(
   env: Record<string, string> = {},
+  { store }: { store?: ContentStore } = {},
 ): Promise<Services & { dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), "proofmint-unit-"));
   const config = loadConfig({ env: { DATA_DIR: dir, CHAIN_ID: "31337", ...env }, root: dir });
@@ -27,7 +29,7 @@ export async function partialServices(
     config,
     logger: createLogger({ level: "error", write: () => {} }),
     db,
-    store: await EmbeddedContentStore.open({ dir: join(dir, "blocks") }),
+    store: store ?? (await EmbeddedContentStore.open({ dir: join(dir, "blocks") })),
     jobs: new JobStore({ db, bus }),
     bus,
     startedAt: Date.now(),
