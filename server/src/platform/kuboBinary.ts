@@ -14,7 +14,7 @@ import {
   rm,
   writeFile,
 } from "node:fs/promises";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { delimiter, dirname, isAbsolute, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { ServerError } from "../errors.ts";
 
@@ -60,9 +60,39 @@ export async function kuboVersion(binary: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * Puts a Go toolchain on PATH when `go` is not there: the go.dev tarball's usual place
+ * (/usr/local/go/bin), else Debian's `golang-go` package installed with apt when this process may
+ * (root, apt-get present). Go 1.21+ fetches the newer toolchain Kubo needs from the module proxy.
+ */
+async function ensureGoOnPath(): Promise<void> {
+  const onPath = () =>
+    run("go", ["version"], { timeout: 30_000 }).then(
+      () => true,
+      () => false,
+    );
+  if (await onPath()) return;
+  const goDev = "/usr/local/go/bin";
+  if (existsSync(join(goDev, "go"))) {
+    process.env.PATH = `${goDev}${delimiter}${process.env.PATH ?? ""}`;
+    return;
+  }
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    process.stderr.write(
+      "proofmint: installing Go for the Kubo build (apt-get install golang-go)\n",
+    );
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    await run("apt-get", ["update", "-qq"], { env, timeout: 600_000 }).catch(() => undefined);
+    await run("apt-get", ["install", "-y", "-qq", "golang-go"], { env, timeout: 900_000 }).catch(
+      () => undefined,
+    );
+  }
+}
+
 async function goVersion(): Promise<string> {
   let version: string;
   try {
+    await ensureGoOnPath();
     version = (await run("go", ["version"], { timeout: 30_000 })).stdout.trim();
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
