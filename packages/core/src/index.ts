@@ -48,7 +48,16 @@ export { feltFromHex, type FeltFromHexParameters } from "./field/feltFromHex.ts"
 export { feltToInteger, type FeltToIntegerParameters } from "./field/feltToInteger.ts";
 export { feltToHex, type FeltToHexParameters } from "./field/feltToHex.ts";
 
+export {
+  GENERATION_EVENT_TYPES,
+  GENERATION_STATUSES,
+  type GenerationEventType,
+  type GenerationStatus,
+} from "./generation/generationEvents.ts";
 export { GENERATION_STAGES, type GenerationStage } from "./generation/generationStages.ts";
+export { nextStage, type NextStageParameters } from "./generation/nextStage.ts";
+
+export { mintCommitment, type MintCommitmentParameters } from "./mint/mintCommitment.ts";
 
 export { promptInstances, type PromptInstancesParameters } from "./instances/promptInstances.ts";
 export { publicInstances, type PublicInstancesParameters } from "./instances/publicInstances.ts";

@@ -1,20 +1,19 @@
 import { z } from "@hono/zod-openapi";
-import { GENERATION_STAGES } from "@proofmint/core";
+import {
+  GENERATION_EVENT_TYPES,
+  GENERATION_STAGES,
+  GENERATION_STATUSES,
+  type GenerationStatus,
+} from "@proofmint/core";
 import type { Job, JobEvent } from "../db/schema.ts";
-
-export const GENERATION_STATUSES = [
-  "queued",
-  "running",
-  "ready",
-  "minting",
-  "minted",
-  "failed",
-] as const;
 
 export const JobEventSchema = z
   .object({
     id: z.number().int().openapi({ description: "Also the SSE event id" }),
-    type: z.string().openapi({ example: "stage" }),
+    type: z.string().openapi({
+      description: `One of ${GENERATION_EVENT_TYPES.join(", ")}: also the SSE event type`,
+      example: "stage",
+    }),
     data: z.record(z.string(), z.unknown()),
     at: z.string().openapi({ format: "date-time" }),
   })
@@ -48,7 +47,7 @@ export const GenerationSchema = z
 export type GenerationView = z.infer<typeof GenerationSchema>;
 
 /** The status a client sees, derived from the stage, the lease and the error. */
-export function generationStatus(job: Job): (typeof GENERATION_STATUSES)[number] {
+export function generationStatus(job: Job): GenerationStatus {
   if (job.errorCode !== null) return "failed";
   if (job.stage === "minted") return "minted";
   if (job.stage === "mint" || (job.stage === "ready" && job.recipient !== null)) return "minting";

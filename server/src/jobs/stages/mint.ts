@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { proofmintCollectionAbi } from "@proofmint/core";
+import { mintCommitment, proofmintCollectionAbi } from "@proofmint/core";
 import { BaseError, ContractFunctionRevertedError, getAddress, type Hex } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { isTokenMinted } from "../../chain/isTokenMinted.ts";
 import { mintArgs } from "../../chain/mintArgs.ts";
-import { mintCommitment } from "../../chain/mintCommitment.ts";
 import { MintError } from "../../chain/errors.ts";
 import { readMintProof } from "../../chain/readMintProof.ts";
 import { UnavailableError } from "../../errors.ts";
