@@ -48,6 +48,8 @@ export { feltFromHex, type FeltFromHexParameters } from "./field/feltFromHex.ts"
 export { feltToInteger, type FeltToIntegerParameters } from "./field/feltToInteger.ts";
 export { feltToHex, type FeltToHexParameters } from "./field/feltToHex.ts";
 
+export { decodeRevert, describeRevert, type ContractRevert } from "./chain/decodeRevert.ts";
+
 export {
   GENERATION_EVENT_TYPES,
   GENERATION_STATUSES,
