@@ -89,19 +89,22 @@ export {
   parseTokenMetadata,
   type ParseTokenMetadataParameters,
 } from "./metadata/parseTokenMetadata.ts";
-export type { IpfsUri } from "./metadata/schema.ts";
+export {
+  SrsKindSchema,
+  TokenAttributeSchema,
+  TokenMetadataSchema,
+  TokenProvenanceSchema,
+  type IpfsUri,
+  type SrsKind,
+  type TokenAttribute,
+  type TokenMetadata,
+  type TokenProvenance,
+} from "./metadata/schema.ts";
 export {
   serializeTokenMetadata,
   type SerializeTokenMetadataParameters,
 } from "./metadata/serializeTokenMetadata.ts";
-export {
-  tokenMetadata,
-  type SrsKind,
-  type TokenAttribute,
-  type TokenMetadata,
-  type TokenMetadataParameters,
-  type TokenProvenance,
-} from "./metadata/tokenMetadata.ts";
+export { tokenMetadata, type TokenMetadataParameters } from "./metadata/tokenMetadata.ts";
 
 export {
   describePrompt,

@@ -4,7 +4,7 @@ import {
   quantizedShapeProblem,
 } from "../render/quantizedShapeProblem.ts";
 import { MetadataError } from "./MetadataError.ts";
-import { checkPositiveInteger, parseJsonObject } from "./schema.ts";
+import { checkPositiveInteger, parseJsonObject } from "./jsonDocument.ts";
 
 /** The model's quantized output as stored on IPFS, from which anyone can re-hash and re-render. */
 export type QuantizedOutput = {
