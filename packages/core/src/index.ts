@@ -48,6 +48,9 @@ export { feltFromHex, type FeltFromHexParameters } from "./field/feltFromHex.ts"
 export { feltToInteger, type FeltToIntegerParameters } from "./field/feltToInteger.ts";
 export { feltToHex, type FeltToHexParameters } from "./field/feltToHex.ts";
 
+export type { ApiSchema } from "./api/ApiSchema.ts";
+export type { components as ApiComponents, paths as ApiPaths } from "./generated/api.ts";
+
 export { decodeRevert, describeRevert, type ContractRevert } from "./chain/decodeRevert.ts";
 
 export {

@@ -6,6 +6,7 @@ import {
   type GenerationStatus,
 } from "@proofmint/core";
 import type { Job, JobEvent } from "../db/schema.ts";
+import { HexString } from "../http/hexString.ts";
 
 export const JobEventSchema = z
   .object({
@@ -28,13 +29,13 @@ export const GenerationSchema = z
     tokenId: z.string().openapi({ description: "uint256(keccak256(prompt)), decimal" }),
     status: z.enum(GENERATION_STATUSES),
     stage: z.enum(GENERATION_STAGES).openapi({ description: "The last stage completed" }),
-    recipient: z.string().nullable(),
-    aigcData: z.string().nullable(),
+    recipient: HexString.nullable(),
+    aigcData: HexString.nullable(),
     image: cidLink.nullable(),
     metadata: cidLink.nullable(),
     proof: cidLink.nullable(),
     output: cidLink.nullable(),
-    mint: z.object({ commitTx: z.string().nullable(), mintTx: z.string().nullable() }),
+    mint: z.object({ commitTx: HexString.nullable(), mintTx: HexString.nullable() }),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     createdAt: z.string().openapi({ format: "date-time" }),
     updatedAt: z.string().openapi({ format: "date-time" }),

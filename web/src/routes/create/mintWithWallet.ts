@@ -80,7 +80,7 @@ export async function mintWithWallet({
         address: collection,
         abi: proofmintCollectionAbi,
         functionName: "mint",
-        args: args.mint.args as never,
+        args: args.mint.args,
         account,
         // A chain that mines only on demand (anvil) keeps the commit block's timestamp as the
         // latest: simulate at the time the reveal will be mined, now.
