@@ -653,6 +653,31 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
         assertLe(100, count, "valid vectors read");
     }
 
+    /// @dev The commitment packages/core computes for wallets and the relayer
+    /// (test/vectors/mint-commitments.json) is the one the contract checks at mint.
+    function test_vectors_computeCommitmentMatchesCore() public view {
+        string memory vectors = vm.readFile("test/vectors/mint-commitments.json");
+        uint256 count;
+        for (; vm.keyExistsJson(vectors, _caseKey(count, "")); ++count) {
+            bytes memory prompt = vm.parseJsonBytes(vectors, _caseKey(count, ".bytes"));
+            assertEq(
+                collection.computeCommitment(
+                    prompt,
+                    vm.parseJsonAddress(vectors, _caseKey(count, ".to")),
+                    vm.parseJsonBytes32(vectors, _caseKey(count, ".salt"))
+                ),
+                vm.parseJsonBytes32(vectors, _caseKey(count, ".commitment")),
+                string(prompt)
+            );
+            assertEq(
+                uint256(keccak256(prompt)),
+                vm.parseJsonUint(vectors, _caseKey(count, ".tokenId")),
+                "tokenId"
+            );
+        }
+        assertLe(4, count, "commitment vectors read");
+    }
+
     function testFuzz_verify_trueOnlyForTheProvenPrompt(bytes calldata seed, uint256 data)
         public
         view
@@ -856,6 +881,10 @@ contract ProofmintCollectionWithStubVerifierTest is ProofmintFixture {
 
     function _vectorKey(uint256 index, string memory field) internal pure returns (string memory) {
         return string.concat(".valid[", vm.toString(index), "]", field);
+    }
+
+    function _caseKey(uint256 index, string memory field) internal pure returns (string memory) {
+        return string.concat(".cases[", vm.toString(index), "]", field);
     }
 
     /// @dev A canonical prompt of 1 to 64 letters drawn from `seed`.

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPublicClient, getAddress, http, type Address } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { proofmintCollectionAbi, promptTokenId } from "@proofmint/core";
+import { proofmintCollectionAbi, promptTokenId, type ApiSchema } from "@proofmint/core";
 import { readGenerationEvents, type GenerationStreamEvent } from "@proofmint/server/platform";
 import { call, slowDrills, startDrillPlatform, type DrillPlatform } from "./drillPlatform.ts";
 
@@ -20,15 +20,7 @@ const MNEMONIC = "test test test test test test test test test test test junk";
 const recipient = mnemonicToAccount(MNEMONIC, { addressIndex: 7 }).address;
 const PIPELINE = ["validate", "witness", "render", "prove", "verify", "store", "ready"];
 
-type Generation = {
-  id: string;
-  status: string;
-  stage: string;
-  error: { code: string; message: string } | null;
-  mint: { commitTx: string | null; mintTx: string | null };
-  metadata: { cid: string } | null;
-  events: { id: number; type: string; data: Record<string, unknown> }[];
-};
+type Generation = ApiSchema<"Generation">;
 
 let platform: DrillPlatform;
 /** The server's PROOFMINT_FAILPOINTS_DIR: a file created here arms the failpoint of its name. */

@@ -5,7 +5,7 @@ import { resolve } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPublicClient, http, type Address, type Hex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { proofmintCollectionAbi, promptTokenId } from "@proofmint/core";
+import { proofmintCollectionAbi, promptTokenId, type ApiSchema } from "@proofmint/core";
 import {
   readGenerationEvents,
   startLocalPlatform,
@@ -19,22 +19,9 @@ const creator = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: 1 }).address;
 /** Deeper reorganisations than this rebuild the index (the third case). */
 const MAX_REORG_DEPTH = 16;
 
-type Generation = {
-  id: string;
-  status: string;
-  mint: { commitTx: Hex | null; mintTx: Hex | null };
-  events: { type: string; data: Record<string, unknown> }[];
-};
-type Token = { tokenId: string; owner: string; mintedBlock: number; mintedTx: string };
-type Reorg = {
-  depth: number;
-  fromBlock: number;
-  toBlock: number;
-  ancestor: { number: number; hash: string } | null;
-  tokensRemoved: number;
-  jobsReopened: number;
-};
-type Health = { indexer: { nextBlock: number; confirmations: number; lastReorg: Reorg | null } };
+type Generation = ApiSchema<"Generation">;
+type Token = ApiSchema<"Token">;
+type Health = ApiSchema<"Health">;
 
 let platform: LocalPlatform;
 /** The generations the first two cases minted. */

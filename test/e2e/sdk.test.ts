@@ -17,7 +17,6 @@ import {
   createWalletClient,
   http,
   type Address,
-  type Hex,
   type PublicClient,
 } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
@@ -32,6 +31,7 @@ import {
   tokenMetadata,
   type IpfsUri,
   type TokenMetadata,
+  type ApiSchema,
 } from "@proofmint/core";
 import {
   startLocalPlatform,
@@ -65,13 +65,7 @@ let collection: Address;
 let artifacts: CircuitArtifacts;
 const forged = new Map<string, Uint8Array>();
 
-type Generation = {
-  id: string;
-  status: string;
-  tokenId: string;
-  metadata: { cid: string } | null;
-  error: unknown;
-};
+type Generation = ApiSchema<"Generation">;
 
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`${server.url}${path}`, {
@@ -119,11 +113,9 @@ async function mintForged(
     account: walletAccount,
     transport: http(anvil.rpcUrl),
   });
-  const args = await api<{
-    commitMinDelay: number;
-    commit: { functionName: "commit"; args: [Hex] };
-    mint: { functionName: "mint"; args: [Address, Hex, Hex, Hex, Hex, string] };
-  }>(`/api/generations/${id}/mint?to=${wallet.account.address}`);
+  const args = await api<ApiSchema<"MintArgs">>(
+    `/api/generations/${id}/mint?to=${wallet.account.address}`,
+  );
   const contract = { address: collection, abi: proofmintCollectionAbi, chain: null } as const;
   await chain.waitForTransactionReceipt({
     hash: await wallet.writeContract({ ...contract, ...args.commit }),

@@ -19,6 +19,7 @@ import {
   proofmintCollectionAbi,
   promptTokenId,
   renderPng,
+  type ApiSchema,
 } from "@proofmint/core";
 import {
   readGenerationEvents,
@@ -36,16 +37,7 @@ const ANVIL_MNEMONIC = "test test test test test test test test test test test j
 const creator = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: 1 }).address;
 const walletAccount = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: 2 });
 
-type Generation = {
-  id: string;
-  status: string;
-  stage: string;
-  tokenId: string;
-  aigcData: string | null;
-  metadata: { cid: string } | null;
-  error: { code: string } | null;
-  events: { id: number; type: string; data: Record<string, unknown> }[];
-};
+type Generation = ApiSchema<"Generation">;
 
 let platform: LocalPlatform;
 let anvil: RunningAnvil;
@@ -361,11 +353,7 @@ describe("server, end to end", () => {
         transport: http(anvil.rpcUrl),
       });
       const to = wallet.account.address;
-      const args = await api<{
-        commitMinDelay: number;
-        commit: { functionName: "commit"; args: [Hex] };
-        mint: { functionName: "mint"; args: [Address, Hex, Hex, Hex, Hex, string] };
-      }>(`/api/generations/${ids[0]}/mint?to=${to}`);
+      const args = await api<ApiSchema<"MintArgs">>(`/api/generations/${ids[0]}/mint?to=${to}`);
       expect(args.status).toBe(200);
       const contract = { address: collection, abi: proofmintCollectionAbi, chain: null } as const;
       const commit = await wallet.writeContract({ ...contract, ...args.body.commit });

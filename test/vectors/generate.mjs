@@ -1,5 +1,6 @@
-// Writes the golden vectors test/vectors/prompts.json and render.json, derived from packages/core
-// by promptVectors.ts and renderVectors.ts (their headers and README.md define the schema).
+// Writes the golden vectors test/vectors/prompts.json, render.json and mint-commitments.json,
+// derived from packages/core by promptVectors.ts, renderVectors.ts and mintCommitmentVectors.ts
+// (their headers and README.md define the schema).
 // Usage: node test/vectors/generate.mjs [--check]   (--check: exit 1 if a committed file differs)
 // Node 20 cannot import TypeScript, so the derivation is loaded through Vite's module runner.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -11,12 +12,14 @@ const load = async (name) =>
   (await runnerImport(fileURLToPath(new URL(name, import.meta.url)))).module;
 const { promptVectors } = await load("./promptVectors.ts");
 const { renderVectors } = await load("./renderVectors.ts");
+const { mintCommitmentVectors } = await load("./mintCommitmentVectors.ts");
 
 const check = process.argv.includes("--check");
 let stale = 0;
 for (const [name, vectors] of [
   ["prompts.json", promptVectors()],
   ["render.json", renderVectors()],
+  ["mint-commitments.json", mintCommitmentVectors()],
 ]) {
   const path = fileURLToPath(new URL(name, import.meta.url));
   const options = { ...(await resolveConfig(path)), filepath: path };

@@ -1,3 +1,4 @@
+import type { ApiSchema } from "@proofmint/core";
 // The chain's RPC URL in browsers, in order: /api/models announces RPC_URL when PUBLIC_RPC_URL is
 // unset, and the token page verifies through it, naming the RPC node and IPFS gateway it used; a
 // collector's own node is refused when malformed, silent or on another chain, used when given
@@ -59,11 +60,10 @@ async function mintToken(url: string): Promise<string> {
   });
   expect(created.status).toBe(202);
   const { id } = (await created.json()) as { id: string };
-  type Generation = { status: string; tokenId: string; error: unknown };
   const minted = await poll(
     "the relayed mint",
     async () => {
-      const { body } = await getJson<Generation>(`${url}/api/generations/${id}`);
+      const { body } = await getJson<ApiSchema<"Generation">>(`${url}/api/generations/${id}`);
       if (body.status === "failed") throw new Error(`generation failed: ${JSON.stringify(body)}`);
       return body.status === "minted" ? body : undefined;
     },

@@ -54,6 +54,10 @@ interface Vm {
     function isContext(ForgeContext context) external view returns (bool);
     function keyExistsJson(string calldata json, string calldata key) external pure returns (bool);
     function parseBytes32(string calldata value) external pure returns (bytes32);
+    function parseJsonAddress(string calldata json, string calldata key)
+        external
+        pure
+        returns (address);
     function parseJsonBytes(string calldata json, string calldata key)
         external
         pure

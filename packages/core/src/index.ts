@@ -48,7 +48,21 @@ export { feltFromHex, type FeltFromHexParameters } from "./field/feltFromHex.ts"
 export { feltToInteger, type FeltToIntegerParameters } from "./field/feltToInteger.ts";
 export { feltToHex, type FeltToHexParameters } from "./field/feltToHex.ts";
 
+export type { ApiSchema } from "./api/ApiSchema.ts";
+export type { components as ApiComponents, paths as ApiPaths } from "./generated/api.ts";
+
+export { decodeRevert, describeRevert, type ContractRevert } from "./chain/decodeRevert.ts";
+
+export {
+  GENERATION_EVENT_TYPES,
+  GENERATION_STATUSES,
+  type GenerationEventType,
+  type GenerationStatus,
+} from "./generation/generationEvents.ts";
 export { GENERATION_STAGES, type GenerationStage } from "./generation/generationStages.ts";
+export { nextStage, type NextStageParameters } from "./generation/nextStage.ts";
+
+export { mintCommitment, type MintCommitmentParameters } from "./mint/mintCommitment.ts";
 
 export { promptInstances, type PromptInstancesParameters } from "./instances/promptInstances.ts";
 export { publicInstances, type PublicInstancesParameters } from "./instances/publicInstances.ts";
@@ -78,19 +92,22 @@ export {
   parseTokenMetadata,
   type ParseTokenMetadataParameters,
 } from "./metadata/parseTokenMetadata.ts";
-export type { IpfsUri } from "./metadata/schema.ts";
+export {
+  SrsKindSchema,
+  TokenAttributeSchema,
+  TokenMetadataSchema,
+  TokenProvenanceSchema,
+  type IpfsUri,
+  type SrsKind,
+  type TokenAttribute,
+  type TokenMetadata,
+  type TokenProvenance,
+} from "./metadata/schema.ts";
 export {
   serializeTokenMetadata,
   type SerializeTokenMetadataParameters,
 } from "./metadata/serializeTokenMetadata.ts";
-export {
-  tokenMetadata,
-  type SrsKind,
-  type TokenAttribute,
-  type TokenMetadata,
-  type TokenMetadataParameters,
-  type TokenProvenance,
-} from "./metadata/tokenMetadata.ts";
+export { tokenMetadata, type TokenMetadataParameters } from "./metadata/tokenMetadata.ts";
 
 export {
   describePrompt,

@@ -29,6 +29,12 @@ export { loadEngine } from "#engine";
 export { loadEnginePool } from "#enginePool";
 export type { LoadEngineParameters } from "./engine/loadEngine.node.ts";
 
+export {
+  fetchGenerationEvents,
+  type FetchGenerationEventsParameters,
+} from "./events/fetchGenerationEvents.ts";
+export { parseGenerationEvents, type GenerationEvent } from "./events/parseGenerationEvents.ts";
+
 export { fetchIpfs, type FetchIpfsParameters } from "./ipfs/fetchIpfs.ts";
 
 export {

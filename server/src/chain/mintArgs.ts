@@ -1,7 +1,6 @@
-import { promptBytes, promptTokenId } from "@proofmint/core";
+import { mintCommitment, promptBytes, promptTokenId } from "@proofmint/core";
 import { bytesToHex, type Address, type Hex } from "viem";
 import type { Chain } from "./chain.ts";
-import { mintCommitment } from "./mintCommitment.ts";
 
 /** Everything a wallet needs to mint a ready generation: two transactions, commit then mint. */
 export type MintArgs = {

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { Database } from "../db/database.ts";
 import { indexedBlocks, indexerCursors, jobs, tokens, tokenTransfers } from "../db/schema.ts";
 import { JobEventBus } from "../jobs/jobEventBus.ts";
-import { JobStore, nextStage } from "../jobs/jobStore.ts";
+import { nextStage } from "@proofmint/core";
+import { JobStore } from "../jobs/jobStore.ts";
 import { partialServices } from "../testing/partialServices.ts";
 import { rewindIndex } from "./rewindIndex.ts";
 

@@ -1,20 +1,20 @@
 import { z } from "@hono/zod-openapi";
-import { GENERATION_STAGES } from "@proofmint/core";
+import {
+  GENERATION_EVENT_TYPES,
+  GENERATION_STAGES,
+  GENERATION_STATUSES,
+  type GenerationStatus,
+} from "@proofmint/core";
 import type { Job, JobEvent } from "../db/schema.ts";
-
-export const GENERATION_STATUSES = [
-  "queued",
-  "running",
-  "ready",
-  "minting",
-  "minted",
-  "failed",
-] as const;
+import { HexString } from "../http/hexString.ts";
 
 export const JobEventSchema = z
   .object({
     id: z.number().int().openapi({ description: "Also the SSE event id" }),
-    type: z.string().openapi({ example: "stage" }),
+    type: z.string().openapi({
+      description: `One of ${GENERATION_EVENT_TYPES.join(", ")}: also the SSE event type`,
+      example: "stage",
+    }),
     data: z.record(z.string(), z.unknown()),
     at: z.string().openapi({ format: "date-time" }),
   })
@@ -29,13 +29,13 @@ export const GenerationSchema = z
     tokenId: z.string().openapi({ description: "uint256(keccak256(prompt)), decimal" }),
     status: z.enum(GENERATION_STATUSES),
     stage: z.enum(GENERATION_STAGES).openapi({ description: "The last stage completed" }),
-    recipient: z.string().nullable(),
-    aigcData: z.string().nullable(),
+    recipient: HexString.nullable(),
+    aigcData: HexString.nullable(),
     image: cidLink.nullable(),
     metadata: cidLink.nullable(),
     proof: cidLink.nullable(),
     output: cidLink.nullable(),
-    mint: z.object({ commitTx: z.string().nullable(), mintTx: z.string().nullable() }),
+    mint: z.object({ commitTx: HexString.nullable(), mintTx: HexString.nullable() }),
     error: z.object({ code: z.string(), message: z.string() }).nullable(),
     createdAt: z.string().openapi({ format: "date-time" }),
     updatedAt: z.string().openapi({ format: "date-time" }),
@@ -48,7 +48,7 @@ export const GenerationSchema = z
 export type GenerationView = z.infer<typeof GenerationSchema>;
 
 /** The status a client sees, derived from the stage, the lease and the error. */
-export function generationStatus(job: Job): (typeof GENERATION_STATUSES)[number] {
+export function generationStatus(job: Job): GenerationStatus {
   if (job.errorCode !== null) return "failed";
   if (job.stage === "minted") return "minted";
   if (job.stage === "mint" || (job.stage === "ready" && job.recipient !== null)) return "minting";

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { isAddress } from "viem";
 import { ErrorResponseSchema } from "../http/errorResponse.ts";
+import { HexString } from "../http/hexString.ts";
 import { GenerationSchema } from "./generationView.ts";
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -123,15 +124,15 @@ export const getMintArgs = createRoute({
       z
         .object({
           chainId: z.number().int(),
-          collection: z.string(),
+          collection: HexString,
           tokenId: z.string(),
           commitMinDelay: z.number().int(),
-          salt: z.string(),
-          commitment: z.string(),
-          commit: z.object({ functionName: z.literal("commit"), args: z.tuple([z.string()]) }),
+          salt: HexString,
+          commitment: HexString,
+          commit: z.object({ functionName: z.literal("commit"), args: z.tuple([HexString]) }),
           mint: z.object({
             functionName: z.literal("mint"),
-            args: z.tuple([z.string(), z.string(), z.string(), z.string(), z.string(), z.string()]),
+            args: z.tuple([HexString, HexString, HexString, HexString, HexString, z.string()]),
           }),
         })
         .openapi("MintArgs"),

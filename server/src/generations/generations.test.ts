@@ -1,22 +1,15 @@
+import type { ApiSchema } from "@proofmint/core";
+import { parseGenerationEvents, type GenerationEvent } from "@proofmint/sdk";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
 import { JobFiles } from "../jobs/jobFiles.ts";
 import { partialServices } from "../testing/partialServices.ts";
 
-/** Parses an SSE body into its events. */
-function parseSse(text: string): { id: string; event: string; data: Record<string, unknown> }[] {
-  return text
-    .split("\n\n")
-    .filter((block) => block.includes("data:"))
-    .map((block) => {
-      const field = (name: string) =>
-        block
-          .split("\n")
-          .find((line) => line.startsWith(`${name}:`))
-          ?.slice(name.length + 1)
-          .trim() ?? "";
-      return { id: field("id"), event: field("event"), data: JSON.parse(field("data")) };
-    });
+/** The events of an SSE response, read to its end. */
+async function readEvents(response: Response): Promise<GenerationEvent[]> {
+  const events: GenerationEvent[] = [];
+  for await (const event of parseGenerationEvents({ body: response.body! })) events.push(event);
+  return events;
 }
 
 describe("generations API: input checked at the door (no chain or prover involved)", async () => {
@@ -99,21 +92,19 @@ describe("generations API: input checked at the door (no chain or prover involve
       backoffMs: 0,
     });
 
-    const all = parseSse(await (await app.request(`/api/generations/${job.id}/events`)).text());
-    expect(all.map(({ event }) => event)).toEqual(["stage", "stage", "failed"]);
-    expect(all[1]!.data).toMatchObject({ type: "stage", data: { stage: "witness", ms: 5 } });
+    const all = await readEvents(await app.request(`/api/generations/${job.id}/events`));
+    expect(all.map(({ type }) => type)).toEqual(["stage", "stage", "failed"]);
+    expect(all[1]!).toMatchObject({ type: "stage", data: { stage: "witness", ms: 5 } });
 
     const replay = await app.request(`/api/generations/${job.id}/events`, {
-      headers: { "Last-Event-ID": all[0]!.id },
+      headers: { "Last-Event-ID": String(all[0]!.id) },
     });
     expect(replay.headers.get("content-type")).toContain("text/event-stream");
-    expect(parseSse(await replay.text()).map(({ id }) => id)).toEqual([all[1]!.id, all[2]!.id]);
+    expect((await readEvents(replay)).map(({ id }) => id)).toEqual([all[1]!.id, all[2]!.id]);
 
-    const polled = (await (await app.request(`/api/generations/${job.id}`)).json()) as {
-      status: string;
-      events: unknown[];
-      error: { code: string };
-    };
+    const polled = (await (
+      await app.request(`/api/generations/${job.id}`)
+    ).json()) as ApiSchema<"Generation">;
     expect(polled).toMatchObject({ status: "failed", error: { code: "X" } });
     expect(polled.events).toHaveLength(3);
   });

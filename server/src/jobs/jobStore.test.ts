@@ -3,7 +3,8 @@ import { hostname } from "node:os";
 import { describe, expect, it } from "vitest";
 import { partialServices } from "../testing/partialServices.ts";
 import { JobEventBus } from "./jobEventBus.ts";
-import { JobStore, nextStage } from "./jobStore.ts";
+import { nextStage } from "@proofmint/core";
+import { JobStore } from "./jobStore.ts";
 
 async function freshStore() {
   const { db } = await partialServices();

@@ -27,16 +27,6 @@ export const PIPELINE_STAGES = GENERATION_STAGES.slice(0, GENERATION_STAGES.inde
 /** What a claim is for: the proving pipeline, or a relayed mint (which does not use a prover). */
 export type WorkKind = "pipeline" | "mint";
 
-/** The stage a job runs next, or undefined when it has nothing left to do here. */
-export function nextStage(
-  job: Pick<Job, "stage" | "recipient" | "errorCode">,
-): GenerationStage | undefined {
-  if (job.errorCode !== null) return undefined;
-  if (job.stage === "ready") return job.recipient === null ? undefined : "mint";
-  if (job.stage === "mint" || job.stage === "minted") return undefined;
-  return GENERATION_STAGES[GENERATION_STAGES.indexOf(job.stage) + 1];
-}
-
 type JobFields = Partial<
   Pick<
     Job,

@@ -1,8 +1,8 @@
-import type { GenerationStage } from "@proofmint/core";
+import { nextStage, type GenerationStage } from "@proofmint/core";
 import type { Job } from "../db/schema.ts";
 import { ServerError } from "../errors.ts";
 import { JobFiles } from "./jobFiles.ts";
-import { nextStage, type JobStore } from "./jobStore.ts";
+import type { JobStore } from "./jobStore.ts";
 import { witness } from "./stages/witness.ts";
 import { commitMint, mint } from "./stages/mint.ts";
 import { prove } from "./stages/prove.ts";

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { HexString } from "../http/hexString.ts";
 
 export const ModelSchema = z
   .object({
@@ -16,8 +17,8 @@ export const ModelSchema = z
         "a collector may check against a node of their own instead",
       example: "https://rpc.example.org",
     }),
-    collection: z.string(),
-    verifier: z.string(),
+    collection: HexString,
+    verifier: HexString,
     deploymentBlock: z
       .string()
       .openapi({ description: "The collection's deployment block: where log searches start" }),

@@ -1,8 +1,7 @@
-/** One server-sent event of a generation's stream, as the server sends it. */
-export type GenerationStreamEvent = {
-  id: number;
-  type: string;
-  data: Record<string, unknown>;
+import { fetchGenerationEvents, type GenerationEvent } from "@proofmint/sdk";
+
+/** One event of a generation's stream, with when this client received it. */
+export type GenerationStreamEvent = GenerationEvent & {
   /** When this client received it (performance.now()). */
   receivedAt: number;
 };
@@ -25,48 +24,11 @@ export async function readGenerationEvents({
   after?: number;
   until?: (event: GenerationStreamEvent) => boolean;
 }): Promise<GenerationStreamEvent[]> {
-  const controller = new AbortController();
-  const response = await fetch(`${url}/api/generations/${id}/events`, {
-    headers: after === undefined ? {} : { "Last-Event-ID": String(after) },
-    signal: controller.signal,
-  });
-  if (!response.ok || !response.headers.get("content-type")?.includes("text/event-stream")) {
-    throw new Error(`GET /api/generations/${id}/events answered ${response.status}`);
-  }
   const events: GenerationStreamEvent[] = [];
-  const decoder = new TextDecoder();
-  let buffer = "";
-  const reader = response.body!.getReader();
-  try {
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      buffer += decoder.decode(read.value, { stream: true });
-      for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const field = (name: string) =>
-          block
-            .split("\n")
-            .find((line) => line.startsWith(`${name}:`))
-            ?.slice(name.length + 1)
-            .trim();
-        const data = field("data");
-        if (data === undefined) continue;
-        const parsed = JSON.parse(data) as { data: Record<string, unknown> };
-        const event = {
-          id: Number(field("id")),
-          type: field("event") ?? "message",
-          data: parsed.data,
-          receivedAt: performance.now(),
-        };
-        events.push(event);
-        if (until?.(event)) {
-          controller.abort();
-          return events;
-        }
-      }
-    }
-  } catch (error) {
-    if (!controller.signal.aborted) throw error;
+  for await (const event of fetchGenerationEvents({ server: url, id, after })) {
+    const received = { ...event, receivedAt: performance.now() };
+    events.push(received);
+    if (until?.(received)) break;
   }
   return events;
 }

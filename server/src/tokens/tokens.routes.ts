@@ -1,11 +1,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { ErrorResponseSchema } from "../http/errorResponse.ts";
+import { HexString } from "../http/hexString.ts";
 
 export const TokenSchema = z
   .object({
     tokenId: z.string().openapi({ description: "Decimal" }),
     prompt: z.string(),
-    owner: z.string(),
+    owner: HexString,
     aigcData: z.string(),
     tokenUri: z.string().openapi({ example: "ipfs://bafkrei..." }),
     metadataUrl: z
@@ -14,7 +15,7 @@ export const TokenSchema = z
       .openapi({ description: "The metadata through this server's gateway" }),
     imageUrl: z.string().nullable(),
     mintedBlock: z.number().int(),
-    mintedTx: z.string(),
+    mintedTx: HexString,
     mintedAt: z.string().openapi({ format: "date-time" }),
   })
   .openapi("Token");

@@ -1,6 +1,6 @@
 // The server's API as the site uses it (server/README.md, /api/openapi.json). Same origin: the
 // server serves the site, the API and the IPFS gateway on one port.
-import type { GenerationStage } from "@proofmint/core";
+import type { ApiSchema } from "@proofmint/core";
 
 /** An error answer of the API: `{error: {code, message}}` with a stable code. */
 export class ApiError extends Error {
@@ -28,85 +28,13 @@ export class ApiError extends Error {
   }
 }
 
-export type CidLink = { cid: string; uri: string; url: string };
-
-export type GenerationEvent = {
-  id: number;
-  type: string;
-  data: Record<string, unknown>;
-  at: string;
-};
-
-export type GenerationStatus = "queued" | "running" | "ready" | "minting" | "minted" | "failed";
-
-export type Generation = {
-  id: string;
-  prompt: string;
-  tokenId: string;
-  status: GenerationStatus;
-  /** The last stage completed. */
-  stage: GenerationStage;
-  recipient: string | null;
-  aigcData: string | null;
-  image: CidLink | null;
-  metadata: CidLink | null;
-  proof: CidLink | null;
-  output: CidLink | null;
-  mint: { commitTx: string | null; mintTx: string | null };
-  error: { code: string; message: string } | null;
-  createdAt: string;
-  events: GenerationEvent[];
-};
-
-export type MintArgs = {
-  chainId: number;
-  collection: `0x${string}`;
-  tokenId: string;
-  commitMinDelay: number;
-  salt: `0x${string}`;
-  commitment: `0x${string}`;
-  commit: { functionName: "commit"; args: [`0x${string}`] };
-  mint: {
-    functionName: "mint";
-    args: [`0x${string}`, `0x${string}`, `0x${string}`, `0x${string}`, `0x${string}`, string];
-  };
-};
-
-export type Token = {
-  tokenId: string;
-  prompt: string;
-  owner: `0x${string}`;
-  aigcData: string;
-  tokenUri: string;
-  metadataUrl: string | null;
-  imageUrl: string | null;
-  mintedBlock: number;
-  mintedTx: `0x${string}`;
-  mintedAt: string;
-};
-
-export type TokenDetail = Token & {
-  metadata: Record<string, unknown> | null;
-  generationId: string | null;
-};
-
-export type ModelInfo = {
-  name: string;
-  modelId: string;
-  srs: { kind: "development" | "ceremony"; insecure: boolean };
-  logrows: number;
-  inputScale: number;
-  outputScale: number;
-  outputShape: number[];
-  chainId: number;
-  collection: `0x${string}`;
-  verifier: `0x${string}`;
-  /** The chain's JSON-RPC URL for browsers (the server's PUBLIC_RPC_URL, or its RPC_URL). */
-  rpcUrl: string;
-  prompt: { maxBytes: number; alphabet: string };
-  /** Proving time measured on this server over its last proofs (ms; null before the first). */
-  recentProofs?: { count: number; proveMedianMs: number | null; readyMedianMs: number | null };
-};
+// Every shape below is derived from the server's OpenAPI document (packages/core/src/generated).
+export type Generation = ApiSchema<"Generation">;
+export type GenerationEvent = ApiSchema<"GenerationEvent">;
+export type MintArgs = ApiSchema<"MintArgs">;
+export type Token = ApiSchema<"Token">;
+export type TokenDetail = ApiSchema<"TokenDetail">;
+export type ModelInfo = ApiSchema<"Model">;
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, {
@@ -135,7 +63,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 
 export const api = {
   createGeneration: ({ prompt, recipient }: { prompt: string; recipient?: string }) =>
-    request<{ id: string; created: boolean; generation: Generation }>("/api/generations", {
+    request<ApiSchema<"GenerationAccepted">>("/api/generations", {
       method: "POST",
       body: JSON.stringify(recipient === undefined ? { prompt } : { prompt, recipient }),
     }),
@@ -151,7 +79,7 @@ export const api = {
       body: JSON.stringify({ recipient }),
     }),
   tokens: ({ limit, offset }: { limit: number; offset: number }) =>
-    request<{ tokens: Token[]; total: number }>(`/api/tokens?limit=${limit}&offset=${offset}`),
+    request<ApiSchema<"TokenPage">>(`/api/tokens?limit=${limit}&offset=${offset}`),
   token: ({ id }: { id: string }) => request<TokenDetail>(`/api/tokens/${encodeURIComponent(id)}`),
-  models: () => request<{ models: ModelInfo[] }>("/api/models"),
+  models: () => request<ApiSchema<"ModelList">>("/api/models"),
 };

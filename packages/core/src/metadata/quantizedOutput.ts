@@ -1,6 +1,10 @@
 import { MAX_SCALE } from "../constants/scale.ts";
+import {
+  OUTPUT_CHANNELS as CHANNELS,
+  quantizedShapeProblem,
+} from "../render/quantizedShapeProblem.ts";
 import { MetadataError } from "./MetadataError.ts";
-import { checkPositiveInteger, parseJsonObject } from "./schema.ts";
+import { checkPositiveInteger, parseJsonObject } from "./jsonDocument.ts";
 
 /** The model's quantized output as stored on IPFS, from which anyone can re-hash and re-render. */
 export type QuantizedOutput = {
@@ -13,7 +17,6 @@ export type QuantizedOutput = {
 };
 
 const FORMAT = "proofmint/quantized-output@1";
-const CHANNELS = 3;
 
 export type SerializeQuantizedOutputParameters = {
   output: readonly (bigint | number)[];
@@ -85,28 +88,24 @@ export function parseQuantizedOutput({ bytes }: ParseQuantizedOutputParameters):
   return { output, height, width, outputScale: outputScale as number };
 }
 
-function checkShape({
-  height,
-  width,
-  outputScale,
-  length,
-}: {
+// The document's field for each part of the shape rule, and what it must be.
+const SHAPE_FIELDS = {
+  height: { path: "shape[0]", expected: "a positive integer" },
+  width: { path: "shape[1]", expected: "a positive integer" },
+  outputScale: { path: "scale", expected: `an integer from 0 to ${MAX_SCALE}` },
+} as const;
+
+function checkShape(shape: {
   height: number;
   width: number;
   outputScale: unknown;
   length: number;
-}): void {
-  checkPositiveInteger("shape[0]", height);
-  checkPositiveInteger("shape[1]", width);
-  if (
-    typeof outputScale !== "number" ||
-    !Number.isInteger(outputScale) ||
-    outputScale < 0 ||
-    outputScale > MAX_SCALE
-  ) {
-    throw new MetadataError({ path: "scale", expected: `an integer from 0 to ${MAX_SCALE}` });
-  }
-  if (length !== height * width * CHANNELS) {
-    throw new MetadataError({ path: "values", expected: `${height * width * CHANNELS} values` });
-  }
+}) {
+  const problem = quantizedShapeProblem(shape);
+  if (problem === undefined) return;
+  throw new MetadataError(
+    problem.field === "length"
+      ? { path: "values", expected: `${problem.expected} values` }
+      : SHAPE_FIELDS[problem.field],
+  );
 }

@@ -1,118 +1,190 @@
 import { getAddress, isAddress, type Address, type Hex } from "viem";
+// zod/mini: the same validation as zod with a fraction of its size in the site's first load.
+import * as z from "zod/mini";
 import { BN254_BASE_FIELD_MODULUS, BN254_SCALAR_FIELD_MODULUS } from "../constants/field.ts";
-import { parseModelId, type ModelIdParts, type ModelIdVersion } from "../model/parseModelId.ts";
+import { parseModelId, type ModelIdParts } from "../model/parseModelId.ts";
+import { promptTokenId } from "../prompt/promptTokenId.ts";
 import { MetadataError } from "./MetadataError.ts";
+
+// Token metadata, schema v1, as one zod schema: the types below are inferred from it. Each rule's
+// error message is what the field must be; `parseMetadataDocument` turns the first issue into a
+// MetadataError naming the field (`metadata field provenance.chain_id must be a positive integer`).
 
 /** `ipfs://` followed by a CIDv1 in base32, the form every proofmint store produces. */
 export type IpfsUri = `ipfs://${string}`;
 
 const IPFS_URI = /^ipfs:\/\/b[a-z2-7]{50,}$/;
 const HEX32 = /^0x[0-9a-f]{64}$/;
+const NON_EMPTY = "a string of at least 1 characters";
 
-/** Checks that `value` is an `ipfs://` URI of a base32 CIDv1. */
-export function checkIpfsUri(path: string, value: unknown): IpfsUri {
-  if (typeof value !== "string" || !IPFS_URI.test(value)) {
-    throw new MetadataError({ path, expected: "ipfs:// followed by a base32 CIDv1" });
-  }
-  return value as IpfsUri;
-}
+const ipfsUri = z.custom<IpfsUri>((value) => typeof value === "string" && IPFS_URI.test(value), {
+  error: "ipfs:// followed by a base32 CIDv1",
+});
+const hex32 = z.custom<Hex>((value) => typeof value === "string" && HEX32.test(value), {
+  error: "32 bytes as 0x-prefixed lower-case hex",
+});
+const address = z.pipe(
+  z.custom<string>((value) => typeof value === "string" && isAddress(value, { strict: false }), {
+    error: "a 20-byte 0x-prefixed address",
+  }),
+  z.transform((value: string): Address => getAddress(value)),
+);
+const nonEmptyString = z.string({ error: NON_EMPTY }).check(z.minLength(1, { error: NON_EMPTY }));
+
+/** Which trusted setup the proving and verifying keys come from (DESIGN.md, provenance link 6). */
+export const SrsKindSchema = z.enum(["development", "ceremony"], {
+  error: '"development" or "ceremony"',
+});
+export type SrsKind = z.infer<typeof SrsKindSchema>;
+
+/** An OpenSea attribute. */
+export const TokenAttributeSchema = z.object(
+  {
+    trait_type: nonEmptyString,
+    value: z.union([z.string(), z.number()], { error: "a string or a number" }),
+  },
+  { error: "an object" },
+);
+export type TokenAttribute = z.infer<typeof TokenAttributeSchema>;
 
 /**
- * Checks that `value` is a model id (`<model>-v3-[dev-]<sha256 hex>`, or v2 for tokens of an
- * earlier build; circuits/README.md) of `model`, whose `dev-` marker agrees with the SRS kind.
+ * proofmint's provenance block: everything a third party needs to re-check the token without
+ * trusting the server (re-hash the raw output, re-render the image, re-verify the proof on-chain).
  */
-export function checkModelId(
-  path: string,
-  value: unknown,
-  { model, srs }: { model: string; srs: "development" | "ceremony" },
-): string {
+export const TokenProvenanceSchema = z.strictObject(
+  {
+    /** Schema version of this block. */
+    version: z.literal(1, { error: "1" }),
+    /** The model's name, e.g. `glyph`. */
+    model: nonEmptyString,
+    /**
+     * The model id (`<model>-v3-[dev-]<hex>`, or v2 for tokens of an earlier build): a hash over
+     * the ONNX file, settings, verifying key, k=1 verification SRS and output basis
+     * (`modelIdDigest`), recorded in the collection. Checked against `model` and `srs`.
+     */
+    model_id: z.string({ error: "a model id" }),
+    /** `development` keys come from a locally generated, insecure SRS. */
+    srs: SrsKindSchema,
+    chain_id: z
+      .int({ error: "a positive integer" })
+      .check(z.minimum(1, { error: "a positive integer" })),
+    /** The ERC-7007 collection (checksummed). */
+    collection: address,
+    /** The collection's verifier (checksummed). */
+    verifier: address,
+    /** `uint256(keccak256(prompt))`, in decimal: the prompt's. */
+    token_id: z.string({ error: "the prompt's token id" }),
+    /**
+     * The output commitment, 32 bytes: the proof's first point compressed (`proofCommitment`),
+     * which `outputCommitment` recomputes from the raw output. (v2 models: a Poseidon hash.)
+     */
+    aigc_data: hex32,
+    /** ezkl's proof JSON. */
+    proof: ipfsUri,
+    /** The raw quantized model output (`serializeQuantizedOutput`). */
+    output: ipfsUri,
+  },
+  { error: "an object" },
+);
+export type TokenProvenance = z.infer<typeof TokenProvenanceSchema>;
+
+/** The checks across fields, once every field has its type. */
+function checkAcrossFields(
+  document: { prompt: string; aigc_data: string; provenance: TokenProvenance },
+  context: z.core.$RefinementCtx,
+): void {
+  const { provenance } = document;
+  const issue = (path: (string | number)[], message: string) =>
+    context.addIssue({ code: "custom", path, message });
+  // Throws PromptError for a prompt that is not canonical: the prompt rules' own error.
+  const tokenId = promptTokenId({ prompt: document.prompt }).toString();
+  if (provenance.token_id !== tokenId) {
+    return issue(["provenance", "token_id"], `${tokenId}, the prompt's`);
+  }
+  if (document.aigc_data !== provenance.output) {
+    return issue(["aigc_data"], "equal to provenance.output");
+  }
+  const { model, srs } = provenance;
   let parts: ModelIdParts;
   try {
-    parts = parseModelId({ modelId: value as string });
+    parts = parseModelId({ modelId: provenance.model_id });
   } catch {
-    throw new MetadataError({
-      path,
-      expected: `a model id of ${model}: ${model}-v3-[dev-]<64 hex>`,
-    });
+    return issue(["provenance", "model_id"], `a model id of ${model}: ${model}-v3-[dev-]<64 hex>`);
   }
   if (parts.model !== model) {
-    throw new MetadataError({ path, expected: `a model id of ${model}, not of ${parts.model}` });
+    return issue(["provenance", "model_id"], `a model id of ${model}, not of ${parts.model}`);
   }
   if (parts.development !== (srs === "development")) {
-    throw new MetadataError({ path, expected: `marked dev- exactly when the SRS is development` });
+    return issue(["provenance", "model_id"], "marked dev- exactly when the SRS is development");
   }
-  return value as string;
-}
-
-/** Checks that `value` is 32 bytes of lower-case hex. */
-export function checkHex32(path: string, value: unknown): Hex {
-  if (typeof value !== "string" || !HEX32.test(value)) {
-    throw new MetadataError({ path, expected: "32 bytes as 0x-prefixed lower-case hex" });
+  // v3: a compressed G1 point, whose x (the low 255 bits) is below the base field modulus;
+  // v2: a Poseidon hash, below the scalar field modulus.
+  const v3 = parts.version === 3;
+  const element = v3
+    ? BigInt(provenance.aigc_data) & ((1n << 255n) - 1n)
+    : BigInt(provenance.aigc_data);
+  if (element >= (v3 ? BN254_BASE_FIELD_MODULUS : BN254_SCALAR_FIELD_MODULUS)) {
+    issue(
+      ["provenance", "aigc_data"],
+      v3 ? "a compressed BN254 G1 point" : "a BN254 scalar field element",
+    );
   }
-  return value as Hex;
 }
 
 /**
- * Checks that `value` is aigcData: 32 bytes of lower-case hex. For a v3 model it is a compressed
- * G1 point, whose x (the low 255 bits) is below the base field modulus; for a v2 model a Poseidon
- * hash, below the scalar field modulus.
+ * A token's metadata document (schema v1): OpenSea's fields, ERC-7007's fields and the provenance
+ * block, in the order the serializer writes them. Unknown fields are rejected: a verifier should
+ * not show data the schema does not define.
  */
-export function checkAigcData(
-  path: string,
-  value: unknown,
-  { version }: { version: ModelIdVersion },
-): Hex {
-  const hex = checkHex32(path, value);
-  const bound = version === 3 ? BN254_BASE_FIELD_MODULUS : BN254_SCALAR_FIELD_MODULUS;
-  const element = version === 3 ? BigInt(hex) & ((1n << 255n) - 1n) : BigInt(hex);
-  if (element >= bound) {
+export const TokenMetadataSchema = z
+  .strictObject(
+    {
+      name: nonEmptyString,
+      description: nonEmptyString,
+      /** The rendered PNG. */
+      image: ipfsUri,
+      external_url: z.optional(nonEmptyString),
+      attributes: z.array(TokenAttributeSchema, { error: "an array" }),
+      /** ERC-7007: the prompt the content was generated from; canonical. */
+      prompt: nonEmptyString,
+      /** ERC-7007: the kind of content. */
+      aigc_type: z.literal("image", { error: '"image"' }),
+      /** ERC-7007: a URI of the content, here the raw output the on-chain aigcData commits to. */
+      aigc_data: ipfsUri,
+      /** ERC-7007: `validity` for a zero-knowledge proof. */
+      proof_type: z.literal("validity", { error: '"validity"' }),
+      provenance: TokenProvenanceSchema,
+    },
+    { error: "an object" },
+  )
+  .check(z.superRefine(checkAcrossFields));
+export type TokenMetadata = z.infer<typeof TokenMetadataSchema>;
+
+/** `provenance.chain_id`, `attributes[0].value`: a zod issue's path as the error names it. */
+function jsonPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) =>
+      typeof key === "number" ? `[${key}]` : index === 0 ? String(key) : `.${String(key)}`,
+    )
+    .join("");
+}
+
+/**
+ * Checks a metadata document against `TokenMetadataSchema` and returns it with its addresses
+ * checksummed.
+ *
+ * @throws {MetadataError} naming the first field that is malformed.
+ * @throws {PromptError} when the prompt is not canonical.
+ */
+export function parseMetadataDocument(document: unknown): TokenMetadata {
+  const result = TokenMetadataSchema.safeParse(document);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  if (issue.code === "unrecognized_keys") {
     throw new MetadataError({
-      path,
-      expected: version === 3 ? "a compressed BN254 G1 point" : "a BN254 scalar field element",
+      path: jsonPath([...issue.path, issue.keys[0]!]),
+      expected: "absent",
     });
   }
-  return hex;
-}
-
-/** Checks that `value` is an address and returns it checksummed. */
-export function checkAddress(path: string, value: unknown): Address {
-  if (typeof value !== "string" || !isAddress(value, { strict: false })) {
-    throw new MetadataError({ path, expected: "a 20-byte 0x-prefixed address" });
-  }
-  return getAddress(value);
-}
-
-/** Checks that `value` is a positive safe integer. */
-export function checkPositiveInteger(path: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
-    throw new MetadataError({ path, expected: "a positive integer" });
-  }
-  return value;
-}
-
-/** Checks that `value` is a string of at least `minLength` characters. */
-export function checkString(path: string, value: unknown, minLength = 1): string {
-  if (typeof value !== "string" || value.length < minLength) {
-    throw new MetadataError({ path, expected: `a string of at least ${minLength} characters` });
-  }
-  return value;
-}
-
-/** Parses a document's bytes as UTF-8 JSON whose top level is an object. */
-export function parseJsonObject(bytes: Uint8Array): Record<string, unknown> {
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    throw new MetadataError({ path: "$", expected: "UTF-8 JSON" });
-  }
-  return checkObject("$", json);
-}
-
-/** Checks that `value` is a JSON object (not an array, not null). */
-export function checkObject(path: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new MetadataError({ path, expected: "an object" });
-  }
-  return value as Record<string, unknown>;
+  throw new MetadataError({ path: jsonPath(issue.path) || "$", expected: issue.message });
 }

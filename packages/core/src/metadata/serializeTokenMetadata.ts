@@ -1,4 +1,4 @@
-import type { TokenMetadata } from "./tokenMetadata.ts";
+import type { TokenMetadata } from "./schema.ts";
 
 export type SerializeTokenMetadataParameters = {
   metadata: TokenMetadata;

@@ -1,6 +1,6 @@
-import { MAX_SCALE } from "../constants/scale.ts";
 import { InvalidScaleError } from "../errors/scale.ts";
 import { RenderDimensionError, RenderLengthError, RenderValueError } from "../errors/render.ts";
+import { quantizedShapeProblem } from "./quantizedShapeProblem.ts";
 
 export type RenderImageParameters = {
   /**
@@ -31,16 +31,14 @@ export function renderImage({
   width,
   outputScale,
 }: RenderImageParameters): Uint8Array {
-  if (!Number.isSafeInteger(height) || height < 1) {
-    throw new RenderDimensionError({ name: "height", value: height, minimum: 1 });
+  const problem = quantizedShapeProblem({ height, width, outputScale, length: output.length });
+  if (problem?.field === "height" || problem?.field === "width") {
+    throw new RenderDimensionError({ name: problem.field, value: problem.value, minimum: 1 });
   }
-  if (!Number.isSafeInteger(width) || width < 1) {
-    throw new RenderDimensionError({ name: "width", value: width, minimum: 1 });
-  }
-  if (!Number.isInteger(outputScale) || outputScale < 0 || outputScale > MAX_SCALE) {
+  if (problem?.field === "outputScale") {
     throw new InvalidScaleError({ name: "outputScale", value: outputScale });
   }
-  if (output.length !== height * width * 3) {
+  if (problem?.field === "length") {
     throw new RenderLengthError({ name: "output", actual: output.length, height, width });
   }
   // round_half_up(q * 255 / 2^s) = floor((2 * 255 * q + 2^s) / 2^(s + 1)).

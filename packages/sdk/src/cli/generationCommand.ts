@@ -1,24 +1,13 @@
-import { normalizePrompt, ProofmintError } from "@proofmint/core";
+import { normalizePrompt, ProofmintError, type ApiSchema } from "@proofmint/core";
 import { getAddress, isAddress } from "viem";
 import { ServerApiError } from "../errors/errors.ts";
-import { followGeneration, type GenerationEvent } from "./followGeneration.ts";
+import type { GenerationEvent } from "../events/parseGenerationEvents.ts";
+import { followGeneration } from "./followGeneration.ts";
 import { parseCommandLine } from "./parseCommandLine.ts";
 import { UsageError } from "./UsageError.ts";
 
 export const GENERATE_USAGE = "proofmint generate <prompt> [--server <url>] [--json]";
 export const MINT_USAGE = "proofmint mint <prompt> --to <address> [--server <url>] [--json]";
-
-type Generation = {
-  id: string;
-  prompt: string;
-  tokenId: string;
-  status: string;
-  aigcData: string | null;
-  image: { uri: string; url: string } | null;
-  metadata: { uri: string; url: string } | null;
-  mint: { commitTx: string | null; mintTx: string | null };
-  error: { code: string; message: string } | null;
-};
 
 /**
  * `proofmint generate` and `proofmint mint`: submit a prompt to a running server
@@ -67,7 +56,7 @@ export async function generationCommand({
   const server = values.server.replace(/\/+$/, "");
   const recipient = values.to === undefined ? undefined : getAddress(values.to);
 
-  const created = await request<{ id: string }>(`${server}/api/generations`, {
+  const created = await request<ApiSchema<"GenerationAccepted">>(`${server}/api/generations`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ prompt, ...(recipient === undefined ? {} : { recipient }) }),
@@ -80,7 +69,9 @@ export async function generationCommand({
     onEvent: (event) => log(`  ${describeEvent(event)}\n`),
     done: (event) => terminal.includes(event.type),
   });
-  const generation = await request<Generation>(`${server}/api/generations/${created.id}`);
+  const generation = await request<ApiSchema<"Generation">>(
+    `${server}/api/generations/${created.id}`,
+  );
   const succeeded = mode === "mint" ? generation.status === "minted" : generation.error === null;
   if (values.json) {
     write(`${JSON.stringify(generation, null, 2)}\n`);

@@ -7,6 +7,7 @@ import {
   renderPng,
   type QuantizedOutput,
 } from "@proofmint/core";
+import { readCircuitScales } from "../artifacts/readCircuitScales.ts";
 import { CircuitArtifactsError } from "../errors/errors.ts";
 
 /** What a preview needs of a model's circuit: the compiled circuit and its scales and shape. */
@@ -35,14 +36,9 @@ export async function readPreviewCircuit({ dir }: { dir: string }): Promise<Prev
     ["model.compiled", "settings.json", "manifest.json"].map(read),
   );
   const text = new TextDecoder();
-  const settings = JSON.parse(text.decode(settingsBytes)) as {
-    model_input_scales?: number[];
-    model_output_scales?: number[];
-  };
   const manifest = JSON.parse(text.decode(manifestBytes)) as { output?: { shape?: number[] } };
   const shape = manifest.output?.shape?.slice(-3);
-  const inputScale = settings.model_input_scales?.[0];
-  const outputScale = settings.model_output_scales?.[0];
+  const { inputScale, outputScale } = readCircuitScales({ settings: settingsBytes! });
   if (shape?.length !== 3 || inputScale === undefined || outputScale === undefined) {
     throw new CircuitArtifactsError(`${dir} lacks the model's scales or output shape`);
   }

@@ -1,5 +1,6 @@
 import { renderPng, type QuantizedOutput, type TokenMetadata } from "@proofmint/core";
 import type { CircuitArtifacts } from "../artifacts/CircuitArtifacts.ts";
+import { readCircuitScales } from "../artifacts/readCircuitScales.ts";
 import type { LinkBook } from "./linkBook.ts";
 
 /**
@@ -24,14 +25,7 @@ export async function checkImage({
   const link = "image-render";
   let circuitScale: number | undefined;
   if (circuit !== undefined) {
-    try {
-      const settings = JSON.parse(new TextDecoder().decode(circuit.settings)) as {
-        model_output_scales?: number[];
-      };
-      circuitScale = settings.model_output_scales?.[0];
-    } catch {
-      circuitScale = undefined;
-    }
+    circuitScale = readCircuitScales({ settings: circuit.settings }).outputScale;
     if (circuitScale !== output.outputScale) {
       book.failed(
         link,

@@ -1,6 +1,7 @@
 import { parseModelId, type SrsKind, type TokenMetadata } from "@proofmint/core";
 import { sha256, type Hex } from "viem";
 import type { CircuitArtifacts } from "../artifacts/CircuitArtifacts.ts";
+import { readCircuitScales } from "../artifacts/readCircuitScales.ts";
 import { PUBLIC_K1_SRS_SHA256 } from "../constants.ts";
 import type { EnginePool } from "../engine/EnginePool.ts";
 import { firstLine } from "../errors/firstLine.ts";
@@ -47,15 +48,7 @@ export async function checkProofOffchain({
     );
     return;
   }
-  let inputScale: number | undefined;
-  try {
-    const settings = JSON.parse(new TextDecoder().decode(artifacts.settings)) as {
-      model_input_scales?: number[];
-    };
-    inputScale = settings.model_input_scales?.[0];
-  } catch {
-    inputScale = undefined;
-  }
+  const { inputScale } = readCircuitScales({ settings: artifacts.settings });
   if (inputScale === undefined) {
     book.failed(link, "settings.json has no model_input_scales");
     return;

@@ -1,7 +1,10 @@
-import { erc7007Abi, erc7007EnumerableAbi, proofmintCollectionAbi } from "@proofmint/core";
 import {
-  BaseError,
-  ContractFunctionRevertedError,
+  describeRevert,
+  erc7007Abi,
+  erc7007EnumerableAbi,
+  proofmintCollectionAbi,
+} from "@proofmint/core";
+import {
   erc721Abi,
   keccak256,
   stringToBytes,
@@ -11,7 +14,6 @@ import {
   type Hex,
   type PublicClient,
 } from "viem";
-import { ERC721_ERRORS_ABI } from "./erc721ErrorsAbi.ts";
 import { IERC7007_ENUMERABLE_INTERFACE_ID, IERC7007_INTERFACE_ID } from "../constants.ts";
 import type { LinkBook } from "./linkBook.ts";
 
@@ -28,18 +30,6 @@ export type TokenRecord = {
   /** The collection's `modelId()`, when it has one (proofmint's design, not ERC-7007). */
   modelId: string | undefined;
 };
-
-/** A revert's name and arguments, e.g. `ERC721NonexistentToken(7)`, or viem's short message. */
-export function describeRevert(error: unknown): string {
-  if (error instanceof BaseError) {
-    const revert = error.walk((cause) => cause instanceof ContractFunctionRevertedError);
-    if (revert instanceof ContractFunctionRevertedError && revert.data?.errorName) {
-      return `${revert.data.errorName}(${(revert.data.args ?? []).map(String).join(", ")})`;
-    }
-    return error.shortMessage;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Checks the first two links (ERC-165 and the token's on-chain record) into `book` and returns
@@ -75,7 +65,7 @@ export async function readTokenRecord({
     owner: settle(
       client.readContract({
         address: collection,
-        abi: [...erc7007Abi, ...ERC721_ERRORS_ABI],
+        abi: erc7007Abi,
         functionName: "ownerOf",
         args: [tokenId],
       }),
@@ -126,7 +116,10 @@ export async function readTokenRecord({
   }
   const erc7007 = await reads.erc7007;
   if (!erc7007.ok) {
-    book.failed(link, `supportsInterface reverted (${describeRevert(erc7007.error)}): not ERC-165`);
+    book.failed(
+      link,
+      `supportsInterface reverted (${describeRevert({ error: erc7007.error })}): not ERC-165`,
+    );
     return undefined;
   }
   if (!erc7007.value) {
@@ -149,7 +142,7 @@ export async function readTokenRecord({
   if (!ownerRead.ok) {
     book.failed(
       record,
-      `token ${tokenId} does not exist: ownerOf reverted with ${describeRevert(ownerRead.error)}`,
+      `token ${tokenId} does not exist: ownerOf reverted with ${describeRevert({ error: ownerRead.error })}`,
     );
     return undefined;
   }

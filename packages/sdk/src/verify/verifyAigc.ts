@@ -1,4 +1,5 @@
 import {
+  describeRevert,
   erc7007Abi,
   parseModelId,
   parseQuantizedOutput,
@@ -28,7 +29,7 @@ import { checkMetadata } from "./checkMetadata.ts";
 import { checkOutputCommitment } from "./checkOutputCommitment.ts";
 import { checkProofOffchain } from "./checkProofOffchain.ts";
 import { linkBook } from "./linkBook.ts";
-import { describeRevert, readTokenRecord } from "./readTokenRecord.ts";
+import { readTokenRecord } from "./readTokenRecord.ts";
 
 export type VerifyAigcParameters = {
   /** A viem public client for the collection's chain; or give `rpcUrl`. */
@@ -143,7 +144,7 @@ export async function verifyAigc(parameters: VerifyAigcParameters): Promise<Aigc
               "verify returned false for the recorded prompt, aigcData and proof",
             ),
       (error: unknown) =>
-        book.failed("onchain-verify", `verify reverted: ${describeRevert(error)}`),
+        book.failed("onchain-verify", `verify reverted: ${describeRevert({ error })}`),
     );
 
   if (record.modelId === undefined) {

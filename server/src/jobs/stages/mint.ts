@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { proofmintCollectionAbi } from "@proofmint/core";
-import { BaseError, ContractFunctionRevertedError, getAddress, type Hex } from "viem";
+import { decodeRevert, mintCommitment, proofmintCollectionAbi } from "@proofmint/core";
+import { getAddress, type Hex } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { isTokenMinted } from "../../chain/isTokenMinted.ts";
 import { mintArgs } from "../../chain/mintArgs.ts";
-import { mintCommitment } from "../../chain/mintCommitment.ts";
 import { MintError } from "../../chain/errors.ts";
 import { readMintProof } from "../../chain/readMintProof.ts";
 import { UnavailableError } from "../../errors.ts";
@@ -71,7 +70,7 @@ export async function commitMint({
     return { salt, committedAt: block.timestamp };
   } catch (error) {
     // A commit sent concurrently (by the pipeline's early commit) got there first.
-    if (revertName(error) !== "ProofmintCommitmentPending") throw error;
+    if (decodeRevert({ error })?.errorName !== "ProofmintCommitmentPending") throw error;
     return { salt, committedAt: await committedAt() };
   }
 }
@@ -143,13 +142,6 @@ export async function mint(context: StageContext): Promise<StageResult> {
   };
 }
 
-/** The custom error a contract call reverted with, if it did. */
-function revertName(error: unknown): string | undefined {
-  if (!(error instanceof BaseError)) return undefined;
-  const reverted = error.walk((cause) => cause instanceof ContractFunctionRevertedError);
-  return reverted instanceof ContractFunctionRevertedError ? reverted.data?.errorName : undefined;
-}
-
 /**
  * Sends the mint, retrying for a few seconds while the node still judges the commitment too
  * recent (a node may estimate gas against the commit's block time).
@@ -159,7 +151,9 @@ async function sendWhenReady(send: () => Promise<Hex>): Promise<Hex> {
     try {
       return await send();
     } catch (error) {
-      if (attempt >= 20 || revertName(error) !== "ProofmintCommitmentNotReady") throw error;
+      if (attempt >= 20 || decodeRevert({ error })?.errorName !== "ProofmintCommitmentNotReady") {
+        throw error;
+      }
       await sleep(250);
     }
   }

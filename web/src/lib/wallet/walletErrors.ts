@@ -1,8 +1,8 @@
 // Turns wallet, RPC and contract failures into the states the mint panel shows.
+import { decodeRevert } from "@proofmint/core";
 import {
   BaseError,
   ChainMismatchError,
-  ContractFunctionRevertedError,
   InsufficientFundsError,
   UserRejectedRequestError,
 } from "viem";
@@ -63,12 +63,12 @@ export function describeWalletFailure(error: unknown): WalletFailure {
         message: "Your wallet cannot pay for gas on this chain. Add funds and try again.",
       };
     }
-    const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-    if (reverted instanceof ContractFunctionRevertedError && reverted.data?.errorName) {
+    const revert = decodeRevert({ error });
+    if (revert !== undefined) {
       return (
-        REVERTS[reverted.data.errorName] ?? {
+        REVERTS[revert.errorName] ?? {
           kind: "other",
-          message: `The contract refused the mint: ${reverted.data.errorName}.`,
+          message: `The contract refused the mint: ${revert.errorName}.`,
         }
       );
     }

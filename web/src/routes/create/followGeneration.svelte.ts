@@ -1,21 +1,10 @@
 // A generation's live state: the snapshot from GET /api/generations/:id, then its server-sent
 // events (EventSource resends Last-Event-ID when it reconnects, so nothing is missed).
-import { GENERATION_STAGES } from "@proofmint/core";
+import { GENERATION_EVENT_TYPES, GENERATION_STAGES } from "@proofmint/core";
 import { api, type Generation, type GenerationEvent } from "../../lib/api.ts";
 
 /** The stages the page shows: the generation's, up to `ready` (minting has its own panel). */
 export const PIPELINE = GENERATION_STAGES.slice(0, GENERATION_STAGES.indexOf("ready") + 1);
-
-const EVENT_TYPES = [
-  "stage",
-  "progress",
-  "transaction",
-  "ready",
-  "minted",
-  "retrying",
-  "failed",
-  "mint-requested",
-];
 
 export type StageView = {
   stage: string;
@@ -117,7 +106,7 @@ export class GenerationFollower {
         `/api/generations/${this.id}/events${after === undefined ? "" : `?after=${after}`}`,
       );
       this.#source = source;
-      for (const type of EVENT_TYPES) {
+      for (const type of GENERATION_EVENT_TYPES) {
         source.addEventListener(type, (message) => {
           this.#add(JSON.parse((message as MessageEvent<string>).data) as GenerationEvent);
         });

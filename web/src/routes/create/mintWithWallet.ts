@@ -1,6 +1,6 @@
 // Commit, wait, reveal (contracts/README.md): the wallet mints its own generation to itself.
-import { proofmintCollectionAbi } from "@proofmint/core";
-import { ContractFunctionRevertedError, BaseError, type Hex } from "viem";
+import { decodeRevert, proofmintCollectionAbi } from "@proofmint/core";
+import type { Hex } from "viem";
 import { api, type MintArgs } from "../../lib/api.ts";
 import type { Platform } from "../../lib/platform.svelte.ts";
 import { assertChain } from "../../lib/wallet/wallet.svelte.ts";
@@ -16,12 +16,7 @@ function saved(key: string): (MintArgs & { committedAt?: number }) | undefined {
 }
 
 function notReady(error: unknown): boolean {
-  if (!(error instanceof BaseError)) return false;
-  const reverted = error.walk((e) => e instanceof ContractFunctionRevertedError);
-  return (
-    reverted instanceof ContractFunctionRevertedError &&
-    reverted.data?.errorName === "ProofmintCommitmentNotReady"
-  );
+  return decodeRevert({ error })?.errorName === "ProofmintCommitmentNotReady";
 }
 
 /**
@@ -85,7 +80,7 @@ export async function mintWithWallet({
         address: collection,
         abi: proofmintCollectionAbi,
         functionName: "mint",
-        args: args.mint.args as never,
+        args: args.mint.args,
         account,
         // A chain that mines only on demand (anvil) keeps the commit block's timestamp as the
         // latest: simulate at the time the reveal will be mined, now.
