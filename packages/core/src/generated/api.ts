@@ -909,6 +909,10 @@ export interface components {
       ipfs: {
         /** @enum {string} */
         kind: "embedded" | "kubo";
+        /** @description Whether the store answered its last request or check */
+        reachable: boolean;
+        /** @description Why the store does not answer (e.g. the Kubo node at IPFS_API_URL is down); jobs wait for it without using up their attempts */
+        lastError: string | null;
       };
     };
   };
