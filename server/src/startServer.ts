@@ -19,6 +19,7 @@ import {
   NativeProverPool,
   pythonEnv,
 } from "./prover/index.ts";
+import { noLocalProver } from "./prover/noLocalProver.ts";
 import type { Services } from "./services.ts";
 
 export type RunningServer = {
@@ -51,14 +52,18 @@ export async function startServer({
   const renderer = new RenderThreads();
   const bus = new JobEventBus();
   const jobs = new JobStore({ db, bus });
-  const pool = new NativeProverPool({
-    python: await pythonEnv({ root: config.root }),
-    root: config.root,
-    model: config.prover.model,
-    cacheDir: config.prover.cacheDir,
-    size: config.prover.poolSize,
-    warmUp: true,
-  });
+  // PROVER_POOL_SIZE=0: no local prover; prover processes (`npm run prover`) take the pipeline.
+  const pool =
+    config.prover.poolSize === 0
+      ? noLocalProver
+      : new NativeProverPool({
+          python: await pythonEnv({ root: config.root }),
+          root: config.root,
+          model: config.prover.model,
+          cacheDir: config.prover.cacheDir,
+          size: config.prover.poolSize,
+          warmUp: true,
+        });
   // The provers load their key and prove once now, while the rest starts; health reports them.
   pool.start();
   const runner = new JobRunner({
@@ -75,7 +80,7 @@ export async function startServer({
       publicUrl: config.http.publicUrl,
       logger: logger.child({ component: "jobs" }),
     },
-    pipelineSlots: config.prover.poolSize + 1,
+    pipelineSlots: config.prover.poolSize === 0 ? 0 : config.prover.poolSize + 1,
     mintSlots: 4,
     leaseMs: config.jobs.leaseMs,
     maxAttempts: config.jobs.maxAttempts,
