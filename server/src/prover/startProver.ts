@@ -7,15 +7,16 @@ import { ConfigError } from "../config/ConfigError.ts";
 import { migrateDatabase, openDatabase } from "../db/database.ts";
 import { openContentStore } from "../ipfs/openContentStore.ts";
 import { JobEventBus } from "../jobs/jobEventBus.ts";
-import { JobRunner } from "../jobs/jobRunner.ts";
+import { configuredJobRunner } from "../jobs/configuredJobRunner.ts";
+import type { JobRunner } from "../jobs/jobRunner.ts";
 import { JobStore } from "../jobs/jobStore.ts";
 import { RenderThreads } from "../jobs/renderThreads.ts";
 import type { Logger } from "../logger.ts";
 import { modelInfo } from "../models/modelInfo.ts";
 import { loadCircuitArtifacts } from "./circuitArtifacts.ts";
 import { EngineThreads } from "./engineThreads.ts";
-import { NativeProverPool } from "./nativeProverPool.ts";
-import { pythonEnv } from "./pythonEnv.ts";
+import type { NativeProverPool } from "./nativeProverPool.ts";
+import { startProverPool } from "./startProverPool.ts";
 
 export type RunningProver = {
   /** The lease owner id its claims carry (`host/pid/uuid`). */
@@ -70,34 +71,14 @@ export async function startProver({
   const engine = new EngineThreads();
   const renderer = new RenderThreads();
   const jobs = new JobStore({ db, bus: new JobEventBus() });
-  const pool = new NativeProverPool({
-    python: await pythonEnv({ root: config.root }),
-    root: config.root,
-    model: config.prover.model,
-    cacheDir: config.prover.cacheDir,
-    size: config.prover.poolSize,
-    warmUp: true,
-  });
-  pool.start();
-  const jobLogger = logger.child({ component: "jobs" });
-  const runner = new JobRunner({
+  const pool = await startProverPool({ config });
+  const runner = configuredJobRunner({
+    config,
+    logger,
     jobs,
-    logger: jobLogger,
-    parts: {
-      workDir,
-      artifacts,
-      engine,
-      renderer,
-      pool,
-      store,
-      chain,
-      publicUrl: config.http.publicUrl,
-      logger: jobLogger,
-    },
+    parts: { workDir, artifacts, engine, renderer, pool, store, chain },
     pipelineSlots: config.prover.poolSize + 1,
     mintSlots: 0,
-    leaseMs: config.jobs.leaseMs,
-    maxAttempts: config.jobs.maxAttempts,
   });
   runner.start();
   logger.info("proofmint prover running", {
