@@ -5,7 +5,7 @@ export const getHealth = createRoute({
   path: "/api/health",
   tags: ["health"],
   summary: "Liveness and the state of the queue, prover pool, indexer and store",
-  description: "Answers from memory and one indexed count: it stays fast while proofs run.",
+  description: "Answers from memory and two indexed counts: it stays fast while proofs run.",
   responses: {
     200: {
       description: "The server is up",
