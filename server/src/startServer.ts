@@ -9,16 +9,13 @@ import { migrateDatabase, openDatabase } from "./db/database.ts";
 import { openContentStore } from "./ipfs/openContentStore.ts";
 import { JobEventBus } from "./jobs/jobEventBus.ts";
 import { RenderThreads } from "./jobs/renderThreads.ts";
-import { JobRunner } from "./jobs/jobRunner.ts";
+import { configuredJobRunner } from "./jobs/configuredJobRunner.ts";
 import { JobStore } from "./jobs/jobStore.ts";
 import type { Logger } from "./logger.ts";
 import { modelInfo } from "./models/modelInfo.ts";
-import {
-  EngineThreads,
-  loadCircuitArtifacts,
-  NativeProverPool,
-  pythonEnv,
-} from "./prover/index.ts";
+import { EngineThreads, loadCircuitArtifacts } from "./prover/index.ts";
+import { startProverPool } from "./prover/startProverPool.ts";
+import { noLocalProver } from "./prover/noLocalProver.ts";
 import type { Services } from "./services.ts";
 
 export type RunningServer = {
@@ -51,34 +48,15 @@ export async function startServer({
   const renderer = new RenderThreads();
   const bus = new JobEventBus();
   const jobs = new JobStore({ db, bus });
-  const pool = new NativeProverPool({
-    python: await pythonEnv({ root: config.root }),
-    root: config.root,
-    model: config.prover.model,
-    cacheDir: config.prover.cacheDir,
-    size: config.prover.poolSize,
-    warmUp: true,
-  });
-  // The provers load their key and prove once now, while the rest starts; health reports them.
-  pool.start();
-  const runner = new JobRunner({
+  // PROVER_POOL_SIZE=0: no local prover; prover processes (`npm run prover`) take the pipeline.
+  const pool = config.prover.poolSize === 0 ? noLocalProver : await startProverPool({ config });
+  const runner = configuredJobRunner({
+    config,
+    logger,
     jobs,
-    logger: logger.child({ component: "jobs" }),
-    parts: {
-      workDir: config.dataDir,
-      artifacts,
-      engine,
-      renderer,
-      pool,
-      store,
-      chain,
-      publicUrl: config.http.publicUrl,
-      logger: logger.child({ component: "jobs" }),
-    },
-    pipelineSlots: config.prover.poolSize + 1,
+    parts: { workDir: config.dataDir, artifacts, engine, renderer, pool, store, chain },
+    pipelineSlots: config.prover.poolSize === 0 ? 0 : config.prover.poolSize + 1,
     mintSlots: 4,
-    leaseMs: config.jobs.leaseMs,
-    maxAttempts: config.jobs.maxAttempts,
   });
   const indexer = new Indexer({
     chain,

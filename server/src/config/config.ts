@@ -61,7 +61,16 @@ export type Config = {
     circuitDir: string;
     /** Derived artifacts (the proving key) live here, never in the repository. */
     cacheDir: string;
+    /**
+     * Native provers this process runs (`PROVER_POOL_SIZE`). 0 on an API server: it claims no
+     * proving work and starts no Python; separate prover processes (`npm run prover`) prove.
+     */
     poolSize: number;
+    /**
+     * A prover process's own folder for the files its stages hand to each other
+     * (`PROVER_WORK_DIR`); undefined: a fresh temporary folder per process.
+     */
+    workDir: string | undefined;
   };
   jobs: {
     /** Jobs waiting or in progress before POST /api/generations answers 429. */
@@ -118,7 +127,12 @@ const envSchema = z.object({
     .default("sprite"),
   CIRCUIT_DIR: z.string().min(1).optional(),
   PROOFMINT_CACHE_DIR: z.string().min(1).default(".cache"),
-  PROVER_POOL_SIZE: positiveInteger(Math.max(1, Math.floor(availableParallelism() / 2))),
+  PROVER_POOL_SIZE: z.coerce
+    .number()
+    .int("must be a whole number of provers")
+    .min(0, "must be 0 (no local prover: separate prover processes prove) or more")
+    .default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  PROVER_WORK_DIR: z.string().min(1).optional(),
   QUEUE_LIMIT: positiveInteger(32),
   JOB_LEASE_MS: positiveInteger(30_000),
   JOB_MAX_ATTEMPTS: positiveInteger(3),
@@ -296,6 +310,7 @@ export function loadConfig({
       circuitDir: path(values.CIRCUIT_DIR ?? `circuits/${values.CIRCUIT_MODEL}`),
       cacheDir: resolve(path(values.PROOFMINT_CACHE_DIR), "circuits", values.CIRCUIT_MODEL),
       poolSize: values.PROVER_POOL_SIZE,
+      workDir: values.PROVER_WORK_DIR === undefined ? undefined : path(values.PROVER_WORK_DIR),
     },
     jobs: {
       queueLimit: values.QUEUE_LIMIT,

@@ -3,12 +3,12 @@ import { getAddress, type Hex } from "viem";
 import { generatePrivateKey } from "viem/accounts";
 import { mintArgs } from "../chain/mintArgs.ts";
 import { readMintProof } from "../chain/readMintProof.ts";
-import { readFile } from "node:fs/promises";
 import { ConflictError, NotFoundError, UnavailableError } from "../errors.ts";
-import { JobFiles } from "../jobs/jobFiles.ts";
+import { parseCid } from "../ipfs/parseCid.ts";
 import type { AppEnv } from "../http/appEnv.ts";
 import type { Services } from "../services.ts";
 import { generationStatus, generationView } from "./generationView.ts";
+import { previewCid } from "./previewCid.ts";
 import type {
   createGeneration,
   getGeneration,
@@ -60,8 +60,10 @@ export const getGenerationEventsHandler: RouteHandler<typeof getGenerationEvents
   return streamGenerationEvents(c, { jobId: id, afterId }) as never;
 };
 
-// The render stage writes the PNG into the job's files; the ready stage removes them, after the
-// store stage recorded the image's CID. So: the file while proving, the CID once stored.
+// The render stage puts the PNG in the content store and names its CID in its event; the store
+// stage records the image's CID on the job. So: the preview while proving, the CID once stored.
+// Both come from the content store, never from a job folder: the pipeline may run on another
+// machine.
 export const getGenerationPreviewHandler: RouteHandler<
   typeof getGenerationPreview,
   AppEnv
@@ -69,8 +71,8 @@ export const getGenerationPreviewHandler: RouteHandler<
   const { services } = c.var;
   const job = findJob(services, c.req.valid("param").id);
   if (job.imageCid !== null) return c.redirect(`/ipfs/${job.imageCid}`, 302) as never;
-  const files = new JobFiles({ workDir: services.config.dataDir, jobId: job.id });
-  const bytes = await readFile(files.image).catch(() => undefined);
+  const cid = previewCid(services.jobs.events(job.id));
+  const bytes = cid === undefined ? undefined : await services.store.get(parseCid({ value: cid }));
   if (bytes === undefined) {
     throw new ConflictError("the image is not rendered yet", "GENERATION_NOT_READY", {
       stage: job.stage,

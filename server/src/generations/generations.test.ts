@@ -2,7 +2,6 @@ import type { ApiSchema } from "@proofmint/core";
 import { parseGenerationEvents, type GenerationEvent } from "@proofmint/sdk";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app.ts";
-import { JobFiles } from "../jobs/jobFiles.ts";
 import { partialServices } from "../testing/partialServices.ts";
 
 /** The events of an SSE response, read to its end. */
@@ -119,17 +118,20 @@ describe("generations API: input checked at the door (no chain or prover involve
       "GENERATION_NOT_READY",
     );
 
+    // As the render stage does: the PNG in the content store, its CID in the stage's event; no
+    // job folder is read (the pipeline may have run on another machine).
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const files = new JobFiles({ workDir: services.config.dataDir, jobId: job.id });
-    await files.write(files.image, png);
+    const previewCid = (await services.store.add(png)).toString();
+    const owner = "preview-owner";
+    jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" });
+    jobs.completeStage({ id: job.id, owner, from: "validate", to: "witness" });
+    jobs.completeStage({ id: job.id, owner, from: "witness", to: "render", data: { previewCid } });
     const rendered = await preview();
     expect(rendered.status).toBe(200);
     expect(rendered.headers.get("content-type")).toBe("image/png");
     expect(rendered.headers.get("x-proofmint-proven")).toBe("false");
     expect(new Uint8Array(await rendered.arrayBuffer())).toEqual(png);
 
-    const owner = "preview-owner";
-    jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" });
     jobs.save({ id: job.id, owner, fields: { imageCid: "bafkreiexample" } });
     const stored = await preview();
     expect(stored.status).toBe(302);

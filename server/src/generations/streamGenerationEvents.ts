@@ -1,16 +1,19 @@
 import type { Context } from "hono";
 import { streamSSE } from "hono/streaming";
-import type { JobEvent } from "../db/schema.ts";
 import type { AppEnv } from "../http/appEnv.ts";
 import { eventView, generationStatus } from "./generationView.ts";
 
 const HEARTBEAT_MS = 15_000;
+/** How often the database is read for events other processes committed. */
+const POLL_MS = 500;
 
 /**
- * Streams a job's events as server-sent events, `id` being the event's id: first those after
- * `afterId` (the client's Last-Event-ID) from the database, then new ones as they are committed.
- * Subscribing before replaying, and skipping ids already sent, loses and repeats nothing. The
- * stream ends once the job is minted or failed.
+ * Streams a job's events as server-sent events, `id` being the event's id, read from the database
+ * in id order after `afterId` (the client's Last-Event-ID), then after the last one sent. This
+ * process's bus wakes the stream at once for events committed here; events committed by other
+ * processes (prover workers, `npm run prover`) are found by reading every `POLL_MS`. Subscribing
+ * before reading, and reading only after the last id sent, loses and repeats nothing. The stream
+ * ends once the job is minted or failed.
  */
 export function streamGenerationEvents(
   c: Context<AppEnv>,
@@ -19,42 +22,52 @@ export function streamGenerationEvents(
   const { jobs, bus } = c.var.services;
   return streamSSE(c, async (stream) => {
     let lastId = afterId;
-    const pending: JobEvent[] = [];
+    let woken: boolean;
     let wake: (() => void) | undefined;
-    const unsubscribe = bus.subscribe(jobId, (event) => {
-      pending.push(event);
+    const unsubscribe = bus.subscribe(jobId, () => {
+      woken = true;
       wake?.();
     });
     stream.onAbort(() => {
       unsubscribe();
       wake?.();
     });
-    const send = async (event: JobEvent) => {
-      if (event.id <= lastId) return;
-      lastId = event.id;
-      const view = eventView(event);
-      await stream.writeSSE({
-        id: String(event.id),
-        event: event.type,
-        data: JSON.stringify(view),
-      });
+    const sendNew = async () => {
+      for (const event of jobs.events(jobId, lastId)) {
+        lastId = event.id;
+        const view = eventView(event);
+        await stream.writeSSE({
+          id: String(event.id),
+          event: event.type,
+          data: JSON.stringify(view),
+        });
+      }
     };
     const finished = () => {
       const job = jobs.get(jobId);
       return job === undefined || ["minted", "failed"].includes(generationStatus(job));
     };
+    let quietSince = Date.now();
     try {
-      for (const event of jobs.events(jobId, afterId)) await send(event);
-      while (!stream.aborted && !(pending.length === 0 && finished())) {
-        if (pending.length === 0) {
+      for (;;) {
+        woken = false;
+        const before = lastId;
+        // Finished is read before the events, so the events that finished it are sent.
+        const done = finished();
+        await sendNew();
+        if (stream.aborted || done) break;
+        if (lastId !== before) quietSince = Date.now();
+        if (!woken) {
           await new Promise<void>((resolve) => {
             wake = resolve;
-            setTimeout(resolve, HEARTBEAT_MS).unref();
+            setTimeout(resolve, POLL_MS).unref();
           });
           wake = undefined;
-          if (pending.length === 0 && !stream.aborted) await stream.write(": keep-alive\n\n");
         }
-        for (const event of pending.splice(0)) await send(event);
+        if (!stream.aborted && Date.now() - quietSince >= HEARTBEAT_MS) {
+          await stream.write(": keep-alive\n\n");
+          quietSince = Date.now();
+        }
       }
     } finally {
       unsubscribe();

@@ -1,9 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/appEnv.ts";
+import { provingProcesses } from "../jobs/proverFleet.ts";
 import type { getHealth } from "./health.routes.ts";
 
 export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
-  const { config, jobs, runner, pool, indexer, chain, store, startedAt } = c.var.services;
+  const { config, db, jobs, runner, pool, indexer, chain, store, startedAt } = c.var.services;
   const status = indexer.status();
   const ipfs = store.status();
   return c.json(
@@ -21,6 +22,7 @@ export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
         starting: pool.starting,
         busy: pool.busy,
         queued: pool.queued,
+        provingProcesses: provingProcesses({ db }),
       },
       indexer: {
         nextBlock: status.nextBlock,

@@ -5,7 +5,7 @@ export const getHealth = createRoute({
   path: "/api/health",
   tags: ["health"],
   summary: "Liveness and the state of the queue, prover pool, indexer and store",
-  description: "Answers from memory and one indexed count: it stays fast while proofs run.",
+  description: "Answers from memory and two indexed counts: it stays fast while proofs run.",
   responses: {
     200: {
       description: "The server is up",
@@ -21,7 +21,14 @@ export const getHealth = createRoute({
                 queueLimit: z.number().int(),
               }),
               prover: z.object({
-                size: z.number().int(),
+                size: z
+                  .number()
+                  .int()
+                  .openapi({
+                    description:
+                      "Provers of this server (PROVER_POOL_SIZE); 0: no local prover, prover " +
+                      "processes (npm run prover) take the proving work",
+                  }),
                 ready: z.number().int().openapi({
                   description: "Provers with their proving key loaded and warmed up",
                 }),
@@ -30,6 +37,14 @@ export const getHealth = createRoute({
                 }),
                 busy: z.number().int(),
                 queued: z.number().int(),
+                provingProcesses: z
+                  .number()
+                  .int()
+                  .openapi({
+                    description:
+                      "Processes on any machine (this server, prover processes) holding a " +
+                      "proving job's lease now; idle provers are not counted",
+                  }),
               }),
               indexer: z.object({
                 nextBlock: z.number().int(),

@@ -2,6 +2,7 @@ import { nextStage, type GenerationStage } from "@proofmint/core";
 import type { Job } from "../db/schema.ts";
 import { ServerError } from "../errors.ts";
 import { JobFiles } from "./jobFiles.ts";
+import { JobFilesMissingError, missingJobFiles } from "./missingJobFiles.ts";
 import type { JobStore } from "./jobStore.ts";
 import { witness } from "./stages/witness.ts";
 import { commitMint, mint } from "./stages/mint.ts";
@@ -92,6 +93,14 @@ export async function runJob({
         error,
       }),
     );
+  }
+
+  // Resumed where this process has not the files the earlier stages wrote: start again from the
+  // witness stage (its `retrying` event says why).
+  const resumeAt = nextStage(job);
+  const missing = resumeAt === undefined ? [] : await missingJobFiles({ stage: resumeAt, files });
+  if (resumeAt !== undefined && missing.length > 0) {
+    throw new StageFailedError(resumeAt, new JobFilesMissingError(resumeAt, missing), "validate");
   }
 
   for (let stage = nextStage(job); stage !== undefined; stage = nextStage(job)) {

@@ -10,3 +10,4 @@ export {
   type IpfsBackend,
   type LocalPlatform,
 } from "./localPlatform.ts";
+export { startProverProcess, type ProverProcess } from "./proverProcess.ts";

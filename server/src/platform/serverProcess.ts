@@ -21,29 +21,31 @@ export type ServerProcess = {
 export async function startServerProcess({
   root,
   env,
+  entry = "server/src/main.ts",
+  ready = /listening on (\S+)/,
 }: {
   root: string;
   env: Record<string, string>;
+  /** The entry point, relative to `root`. */
+  entry?: string;
+  /** The line on stdout that says it is up; its first group becomes `url`. */
+  ready?: RegExp;
 }): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["--import", "tsx", join(root, "server/src/main.ts")],
-    {
-      cwd: root,
-      env: { ...process.env, PORT: "0", LOG_LEVEL: "info", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(root, entry)], {
+    cwd: root,
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const logs: string[] = [];
   createInterface({ input: child.stderr! }).on("line", (line) => logs.push(line));
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on("line", (line) => {
-      const match = /listening on (\S+)/.exec(line);
+      const match = ready.exec(line);
       if (match) resolve(match[1]!);
     });
     child.once("exit", (code, signal) =>
       reject(
-        new ServerError(`the server exited (${signal ?? code}) before listening`, {
+        new ServerError(`${entry} exited (${signal ?? code}) before it was ready`, {
           code: "SERVER_FAILED",
           details: { logs: logs.slice(-30).join("\n") },
         }),

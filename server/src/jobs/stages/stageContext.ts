@@ -15,7 +15,7 @@ export type StageContext = {
   engine: Pick<EngineThreads, "witness" | "verify">;
   /** PNG rendering off the event loop. */
   renderer: Pick<RenderThreads, "render">;
-  pool: NativeProverPool;
+  pool: Pick<NativeProverPool, "prove">;
   store: ContentStore;
   chain: Chain;
   /** Base URL of the site for metadata `external_url`, if public. */
