@@ -556,7 +556,7 @@ export interface paths {
     };
     /**
      * Liveness and the state of the queue, prover pool, indexer and store
-     * @description Answers from memory and one indexed count: it stays fast while proofs run.
+     * @description Answers from memory and two indexed counts: it stays fast while proofs run.
      */
     get: {
       parameters: {
@@ -869,6 +869,7 @@ export interface components {
         queueLimit: number;
       };
       prover: {
+        /** @description Provers of this server (PROVER_POOL_SIZE); 0: no local prover, prover processes (npm run prover) take the proving work */
         size: number;
         /** @description Provers with their proving key loaded and warmed up */
         ready: number;
@@ -876,6 +877,8 @@ export interface components {
         starting: number;
         busy: number;
         queued: number;
+        /** @description Processes on any machine (this server, prover processes) holding a proving job's lease now; idle provers are not counted */
+        provingProcesses: number;
       };
       indexer: {
         nextBlock: number;
