@@ -85,12 +85,18 @@ describe("generations API: input checked at the door (no chain or prover involve
 
   it("replays events after Last-Event-ID and ends the stream when the job is over", async () => {
     const { jobs } = services;
-    const job = jobs.create({ prompt: "a fox", tokenId: 1n, recipient: null });
+    const job = await jobs.create({ prompt: "a fox", tokenId: 1n, recipient: null });
     const owner = "test-owner";
-    const claimed = jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" })!;
+    const claimed = (await jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" }))!;
     expect(claimed.id).toBe(job.id);
-    jobs.completeStage({ id: job.id, owner, from: "validate", to: "witness", data: { ms: 5 } });
-    jobs.recordFailure({
+    await jobs.completeStage({
+      id: job.id,
+      owner,
+      from: "validate",
+      to: "witness",
+      data: { ms: 5 },
+    });
+    await jobs.recordFailure({
       id: job.id,
       owner,
       code: "X",
@@ -120,7 +126,7 @@ describe("generations API: input checked at the door (no chain or prover involve
 
   it("serves the rendered image before the proof, marked unproven, then redirects to IPFS", async () => {
     const { jobs } = services;
-    const job = jobs.create({ prompt: "a small fox", tokenId: 7n, recipient: null });
+    const job = await jobs.create({ prompt: "a small fox", tokenId: 7n, recipient: null });
     const preview = () => app.request(`/api/generations/${job.id}/preview.png`);
     const early = await preview();
     expect(early.status).toBe(409);
@@ -138,8 +144,8 @@ describe("generations API: input checked at the door (no chain or prover involve
     expect(new Uint8Array(await rendered.arrayBuffer())).toEqual(png);
 
     const owner = "preview-owner";
-    jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" });
-    jobs.save({ id: job.id, owner, fields: { imageCid: "bafkreiexample" } });
+    await jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" });
+    await jobs.save({ id: job.id, owner, fields: { imageCid: "bafkreiexample" } });
     const stored = await preview();
     expect(stored.status).toBe(302);
     expect(stored.headers.get("location")).toBe("/ipfs/bafkreiexample");

@@ -39,13 +39,13 @@ export function streamGenerationEvents(
         data: JSON.stringify(view),
       });
     };
-    const finished = () => {
-      const job = jobs.get(jobId);
+    const finished = async () => {
+      const job = await jobs.get(jobId);
       return job === undefined || ["minted", "failed"].includes(generationStatus(job));
     };
     try {
-      for (const event of jobs.events(jobId, afterId)) await send(event);
-      while (!stream.aborted && !(pending.length === 0 && finished())) {
+      for (const event of await jobs.events(jobId, afterId)) await send(event);
+      while (!stream.aborted && !(pending.length === 0 && (await finished()))) {
         if (pending.length === 0) {
           await new Promise<void>((resolve) => {
             wake = resolve;

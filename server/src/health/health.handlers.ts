@@ -2,15 +2,18 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../http/appEnv.ts";
 import type { getHealth } from "./health.routes.ts";
 
-export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
-  const { config, jobs, runner, pool, indexer, chain, store, startedAt } = c.var.services;
+export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = async (c) => {
+  const { config, db, jobs, runner, pool, indexer, chain, store, startedAt } = c.var.services;
   const status = indexer.status();
+  // Answered even while the database is lost: the fault is named, the rest is from memory.
+  const database = await db.health();
+  const pending = database.ok ? await jobs.pendingCount().catch(() => null) : null;
   return c.json(
     {
-      status: "ok" as const,
+      status: database.ok ? ("ok" as const) : ("degraded" as const),
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       jobs: {
-        pending: jobs.pendingCount(),
+        pending: pending ?? 0,
         active: runner.activeCount,
         queueLimit: config.jobs.queueLimit,
       },
@@ -34,7 +37,8 @@ export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
         relayer: chain.relayer !== undefined,
       },
       ipfs: { kind: store.kind },
+      database,
     },
-    200,
+    database.ok ? 200 : 503,
   );
 };

@@ -1,8 +1,10 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { DatabaseKind } from "../db/database.ts";
 import { startAnvil, type RunningAnvil } from "./anvil.ts";
 import { deployCollection, type Deployment } from "./deployCollection.ts";
+import { startPostgres, type RunningPostgres } from "./postgres.ts";
 import { startServerProcess, type ServerProcess } from "./serverProcess.ts";
 
 export type LocalPlatform = {
@@ -11,6 +13,10 @@ export type LocalPlatform = {
   deployment: Deployment;
   /** The model id of circuits/sprite, which the collection was deployed for. */
   modelId: string;
+  /** The server's database: its SQLite file in DATA_DIR, or a PostgreSQL cluster of its own. */
+  database: DatabaseKind;
+  /** That cluster, when `database` is "postgres". */
+  postgres: RunningPostgres | undefined;
   /** The server's DATA_DIR (also holding anvil's state file); removed by `stop()`. */
   dataDir: string;
   /** The environment the server runs with, on top of the process environment. */
@@ -19,9 +25,18 @@ export type LocalPlatform = {
   restartServer(): Promise<ServerProcess>;
   /** Stops anvil with SIGINT (it writes its state), runs `between`, then starts it on its port. */
   restartAnvil(between?: () => Promise<void>): Promise<void>;
-  /** Stops the server and anvil and removes the data folder. */
+  /** Stops the server, anvil and PostgreSQL, and removes the data folder. */
   stop(): Promise<void>;
 };
+
+/** The database the platform runs on: PROOFMINT_DB (`sqlite`, the default, or `postgres`). */
+function databaseFromEnv(): DatabaseKind {
+  const value = process.env.PROOFMINT_DB || "sqlite";
+  if (value !== "sqlite" && value !== "postgres") {
+    throw new Error(`PROOFMINT_DB must be "sqlite" or "postgres", not "${value}"`);
+  }
+  return value;
+}
 
 /** The model id recorded in a circuit folder's manifest.json (written by circuits/build.py). */
 export async function readModelId(circuitDir: string): Promise<string> {
@@ -34,8 +49,10 @@ export async function readModelId(circuitDir: string): Promise<string> {
 /**
  * The whole platform on loopback, for end-to-end tests and benchmarks: anvil on a free port with
  * its state in a fresh data folder, the collection deployed by the project's deploy script, and a
- * server process with one prover. `env` adds to or overrides the server's environment. Whatever
- * started is stopped again if a later step fails.
+ * server process with one prover, on SQLite or on a PostgreSQL cluster started for it
+ * (`database`, by default from PROOFMINT_DB: the end-to-end suite runs once with each). `env` adds
+ * to or overrides the server's environment. Whatever started is stopped again if a later step
+ * fails.
  *
  * @example
  * const platform = await startLocalPlatform({ root, env: { QUEUE_LIMIT: "3" } });
@@ -46,20 +63,24 @@ export async function startLocalPlatform({
   root,
   env = {},
   name = "local",
+  database = databaseFromEnv(),
 }: {
   /** The repository root. */
   root: string;
   env?: Record<string, string>;
   /** Names the data folder (`proofmint-<name>-…` in the temporary directory). */
   name?: string;
+  database?: DatabaseKind;
 }): Promise<LocalPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), `proofmint-${name}-`));
   const stateFile = join(dataDir, "anvil-state.json");
   let anvil: RunningAnvil | undefined;
   let server: ServerProcess | undefined;
+  let postgres: RunningPostgres | undefined;
   const stop = async () => {
     await server?.stop();
     await anvil?.stop();
+    await postgres?.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
@@ -71,6 +92,7 @@ export async function startLocalPlatform({
       chainId: 31337,
       modelId,
     });
+    if (database === "postgres") postgres = await startPostgres();
     const serverEnv: Record<string, string> = {
       RPC_URL: anvil.rpcUrl,
       CHAIN_ID: "31337",
@@ -79,6 +101,9 @@ export async function startLocalPlatform({
       DATA_DIR: dataDir,
       PROVER_POOL_SIZE: "1",
       INDEXER_POLL_MS: "200",
+      ...(postgres === undefined
+        ? {}
+        : { DATABASE_URL: await postgres.createDatabase("proofmint") }),
       ...env,
     };
     server = await startServerProcess({ root, env: serverEnv });
@@ -87,6 +112,8 @@ export async function startLocalPlatform({
       server,
       deployment,
       modelId,
+      database,
+      postgres,
       dataDir,
       env: serverEnv,
       async restartServer() {
