@@ -50,6 +50,7 @@ export async function startServer({
   const renderer = new RenderThreads();
   const bus = new JobEventBus();
   const jobs = new JobStore({ db, bus });
+  const unfollow = await jobs.followOtherProcesses();
   const pool = new NativeProverPool({
     python: await pythonEnv({ root: config.root }),
     root: config.root,
@@ -137,6 +138,7 @@ export async function startServer({
       await renderer.close();
       await indexer.stop();
       await store.close();
+      await unfollow();
       await db.close();
     },
   };

@@ -63,6 +63,17 @@ export interface Database {
    * one at a time.
    */
   lockKey(key: string): Promise<void>;
+  /**
+   * Sends `payload` on `channel` to every process listening on this database once the running
+   * transaction commits (PostgreSQL's NOTIFY; nothing on SQLite, which one process uses).
+   */
+  announce(channel: string, payload: string): Promise<void>;
+  /**
+   * Calls `handler` with each payload announced on `channel` by any process (after its
+   * transaction committed), until the returned function is called. On PostgreSQL the listening
+   * connection is re-opened after a loss; on SQLite nothing is ever announced.
+   */
+  listen(channel: string, handler: (payload: string) => void): Promise<() => Promise<void>>;
   /** A text or numeric field of a JSON object stored as text. */
   jsonField(column: AnyPgColumn, key: string, type: "text" | "number"): SQL;
   /** Applies the migrations not yet applied; safe on every start and from several processes. */

@@ -13,6 +13,51 @@ export const POSTGRES_MIGRATIONS_DIR = resolve(import.meta.dirname, "../../drizz
 /** Held while migrating, so servers starting together apply each migration once. */
 const MIGRATION_LOCK = 7_007_001;
 
+/**
+ * Listens on `channel` over a connection of its own (LISTEN needs one session), opening it again
+ * a second after it is lost, until stopped.
+ */
+async function listenFor({
+  url,
+  channel,
+  handler,
+}: {
+  url: string;
+  channel: string;
+  handler: (payload: string) => void;
+}): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a plain channel name: ${channel}`);
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url });
+    next.on("notification", (message) => {
+      if (message.channel === channel && message.payload !== undefined) handler(message.payload);
+    });
+    next.on("error", () => {
+      next.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1000);
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${channel}`);
+      client = next;
+    } catch (error) {
+      await next.end().catch(() => {});
+      if (stopped) return;
+      retry = setTimeout(() => void connect().catch(() => {}), 1000);
+      throw error;
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
+  };
+}
+
 /** `host:port/database` of a PostgreSQL URL: what logs and errors name, never the password. */
 export function postgresLocation(url: string): string {
   const parsed = new URL(url);
@@ -61,6 +106,11 @@ export async function openPostgresDatabase({ url }: { url: string }): Promise<Da
       if (tx === undefined) throw new Error("lockKey outside a transaction");
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
     },
+    announce: async (channel, payload) => {
+      const tx = (scope.queries ?? db) as unknown as NodePgDatabase;
+      await tx.execute(sql`select pg_notify(${channel}, ${payload})`);
+    },
+    listen: (channel, handler) => listenFor({ url, channel, handler }),
     jsonField: (column, key, type) =>
       type === "number"
         ? sql`(${column}::jsonb ->> ${sql.raw(`'${jsonKey(key)}'`)})::double precision`

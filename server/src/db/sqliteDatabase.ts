@@ -73,6 +73,8 @@ export function openSqliteDatabase({ path }: { path: string }): Database {
     afterCommit: (callback) => scope.afterCommit(callback),
     lockRows: (query) => query,
     lockKey: async () => {},
+    announce: async () => {},
+    listen: async () => async () => {},
     // json_extract already returns a JSON number as an SQLite number.
     jsonField: (column, key) => sql`json_extract(${column}, ${`$.${jsonKey(key)}`})`,
     migrate: async () => {

@@ -24,7 +24,7 @@ async function freshStore(database: DatabaseKind) {
       bus: new JobEventBus(),
       now: () => now,
     });
-  return { jobs, bus, advance: (ms: number) => (now += ms), secondStore };
+  return { jobs, bus, config, advance: (ms: number) => (now += ms), secondStore };
 }
 
 describe.each(DATABASE_KINDS)("JobStore on %s", (database) => {
@@ -177,6 +177,33 @@ describe.each(DATABASE_KINDS)("JobStore on %s", (database) => {
     expect(await jobs.get(minted.id)).toMatchObject({ stage: "ready", errorCode: null });
     expect(await jobs.get(superseded.id)).toMatchObject({ stage: "validate", errorCode: null });
     expect((await jobs.events(minted.id)).at(-1)?.type).toBe("reorg");
+  });
+});
+
+describe("JobStore on postgres, two servers", () => {
+  it("publishes on each server's bus the events the other appends, in order", async () => {
+    const { jobs: first, config } = await freshStore("postgres");
+    const otherBus = new JobEventBus();
+    const second = new JobStore({ db: await openDatabase({ config }), bus: otherBus });
+    const stop = await second.followOtherProcesses();
+    try {
+      const job = await first.create({ prompt: "a", tokenId: 1n, recipient: null });
+      const seen: string[] = [];
+      otherBus.subscribe(job.id, (event) => {
+        if (event.type === "progress") seen.push(`${event.type}:${JSON.parse(event.data).n}`);
+      });
+      for (let n = 0; n < 5; n++) await first.note({ id: job.id, type: "progress", data: { n } });
+      await expect.poll(() => seen, { timeout: 5000 }).toHaveLength(5);
+      expect(seen).toEqual([0, 1, 2, 3, 4].map((n) => `progress:${n}`));
+      // Its own events reach its bus once, directly, not again through the database.
+      const own: number[] = [];
+      otherBus.subscribe(job.id, (event) => own.push(event.id));
+      await second.note({ id: job.id, type: "progress", data: { n: 5 } });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(own).toHaveLength(1);
+    } finally {
+      await stop();
+    }
   });
 });
 

@@ -24,6 +24,9 @@ import { isOrphanedLeaseOwner } from "./leaseOwner.ts";
 /** Stages before `ready`: the proving pipeline. */
 export const PIPELINE_STAGES = GENERATION_STAGES.slice(0, GENERATION_STAGES.indexOf("ready"));
 
+/** The PostgreSQL channel announcing appended job events: `<store instance> <event id>`. */
+const EVENTS_CHANNEL = "proofmint_job_events";
+
 /** What a claim is for: the proving pipeline, or a relayed mint (which does not use a prover). */
 export type WorkKind = "pipeline" | "mint";
 
@@ -62,6 +65,8 @@ export class JobStore {
   readonly #db: Database;
   readonly #bus: JobEventBus;
   readonly #now: () => number;
+  /** Tells this store's own announcements from other processes' (`followOtherProcesses`). */
+  readonly #instance = randomUUID();
 
   constructor({ db, bus, now = Date.now }: { db: Database; bus: JobEventBus; now?: () => number }) {
     this.#db = db;
@@ -539,6 +544,35 @@ export class JobStore {
     });
   }
 
+  /**
+   * Publishes to this process's bus the events other processes sharing the database append
+   * (PostgreSQL's LISTEN/NOTIFY carries their ids; the event log in the database is what is
+   * published), so a client streaming a job's events gets them from whichever server it is
+   * connected to. Resolves to a function that stops following.
+   */
+  followOtherProcesses(): Promise<() => Promise<void>> {
+    const { jobEvents } = this.#db.tables;
+    // One read at a time, so events reach the bus in the order they were announced.
+    let reading = Promise.resolve();
+    return this.#db.listen(EVENTS_CHANNEL, (payload) => {
+      const [instance, id] = payload.split(" ");
+      if (instance === this.#instance || id === undefined) return;
+      reading = reading
+        .then(() =>
+          this.#db.read((q) =>
+            q
+              .select()
+              .from(jobEvents)
+              .where(eq(jobEvents.id, Number(id))),
+          ),
+        )
+        .then(([event]) => {
+          if (event !== undefined) this.#bus.publish(event);
+        })
+        .catch(() => {});
+    });
+  }
+
   /** Appends an event in `tx`, published to the bus once that transaction commits. */
   async #append(
     tx: Queries,
@@ -551,6 +585,7 @@ export class JobStore {
       .insert(jobEvents)
       .values({ jobId, type, data: JSON.stringify(data), createdAt: this.#now() })
       .returning();
+    await this.#db.announce(EVENTS_CHANNEL, `${this.#instance} ${event!.id}`);
     this.#db.afterCommit(() => this.#bus.publish(event!));
     return event!;
   }

@@ -8,6 +8,13 @@ export const DATABASE_KINDS: DatabaseKind[] = ["sqlite", "postgres"];
 let postgres: Promise<RunningPostgres> | undefined;
 let databases = 0;
 
+// Registered while the test file is collected (it imports this module), so it runs after the
+// file's last test; a hook registered from inside a test would never run.
+afterAll(async () => {
+  await (await postgres)?.stop();
+  postgres = undefined;
+});
+
 /**
  * The environment that selects a fresh, empty database of `kind` for `loadConfig`: none for
  * SQLite (a new DATA_DIR gives a new file), a new database on this test file's PostgreSQL
@@ -15,12 +22,7 @@ let databases = 0;
  */
 export async function testDatabaseEnv(kind: DatabaseKind): Promise<Record<string, string>> {
   if (kind === "sqlite") return {};
-  if (postgres === undefined) {
-    postgres = startPostgres();
-    afterAll(async () => {
-      await (await postgres)?.stop();
-    });
-  }
+  postgres ??= startPostgres();
   databases += 1;
   return {
     DATABASE_URL: await (await postgres).createDatabase(`test_${process.pid}_${databases}`),
