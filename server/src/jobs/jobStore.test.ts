@@ -27,6 +27,18 @@ async function freshStore(database: DatabaseKind) {
   return { jobs, bus, config, advance: (ms: number) => (now += ms), secondStore };
 }
 
+/** A job of `tokenId` taken through every pipeline stage to `ready` by owner "p". */
+async function readyJob(jobs: JobStore, tokenId: bigint) {
+  const job = await jobs.create({ prompt: "a", tokenId, recipient: null });
+  await jobs.claim({ owner: "p", leaseMs: 1000, kind: "pipeline" });
+  let stage = "validate" as const as Parameters<typeof jobs.completeStage>[0]["from"];
+  for (const to of ["witness", "render", "prove", "verify", "store", "ready"] as const) {
+    await jobs.completeStage({ id: job.id, owner: "p", from: stage, to });
+    stage = to;
+  }
+  return job;
+}
+
 describe.each(DATABASE_KINDS)("JobStore on %s", (database) => {
   it("gives a job to one claimant at a time, oldest first, until its lease expires", async () => {
     const { jobs, advance } = await freshStore(database);
@@ -108,13 +120,7 @@ describe.each(DATABASE_KINDS)("JobStore on %s", (database) => {
 
   it("marks ready jobs of a minted token as minted and fails those still proving it", async () => {
     const { jobs } = await freshStore(database);
-    const ready = await jobs.create({ prompt: "a", tokenId: 7n, recipient: null });
-    await jobs.claim({ owner: "p", leaseMs: 1000, kind: "pipeline" });
-    let stage = "validate" as const as Parameters<typeof jobs.completeStage>[0]["from"];
-    for (const to of ["witness", "render", "prove", "verify", "store", "ready"] as const) {
-      await jobs.completeStage({ id: ready.id, owner: "p", from: stage, to });
-      stage = to;
-    }
+    const ready = await readyJob(jobs, 7n);
     const proving = await jobs.create({ prompt: "a", tokenId: 7n, recipient: "0x1" });
     expect((await jobs.markMinted({ tokenId: 7n, data: {} })).map(({ id }) => id)).toEqual([
       ready.id,
@@ -163,13 +169,7 @@ describe.each(DATABASE_KINDS)("JobStore on %s", (database) => {
 
   it("reopens the mints a reorganisation undid and resumes the jobs they superseded", async () => {
     const { jobs } = await freshStore(database);
-    const minted = await jobs.create({ prompt: "a", tokenId: 7n, recipient: null });
-    await jobs.claim({ owner: "p", leaseMs: 1000, kind: "pipeline" });
-    let stage = "validate" as const as Parameters<typeof jobs.completeStage>[0]["from"];
-    for (const to of ["witness", "render", "prove", "verify", "store", "ready"] as const) {
-      await jobs.completeStage({ id: minted.id, owner: "p", from: stage, to });
-      stage = to;
-    }
+    const minted = await readyJob(jobs, 7n);
     const superseded = await jobs.create({ prompt: "a", tokenId: 7n, recipient: "0x1" });
     await jobs.markMinted({ tokenId: 7n, data: {} });
     const reopened = await jobs.reopenMints({ tokenIds: ["7"], data: { reason: "test" } });
