@@ -37,11 +37,13 @@ const suites = [
     present: () => existsSync("packages/core/src"),
     run: () => ["npx", ["vitest", "run", "--project", "unit"], {}],
   },
-  {
-    name: "end-to-end (vitest)",
+  // The end-to-end suite runs once per database: the embedded SQLite default, then PostgreSQL
+  // (a throwaway cluster the platform starts; server/src/platform/postgres.ts).
+  ...["sqlite", "postgres"].map((database) => ({
+    name: `end-to-end (vitest, ${database})`,
     present: () => existsSync("test/e2e"),
-    run: () => ["npx", ["vitest", "run", "--project", "e2e"], {}],
-  },
+    run: () => ["npx", ["vitest", "run", "--project", "e2e"], { PROOFMINT_DB: database }],
+  })),
   {
     name: "web (playwright)",
     present: () => existsSync("test/web/run.mjs"),

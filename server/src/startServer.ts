@@ -5,7 +5,7 @@ import { createApp } from "./app.ts";
 import { connectChain } from "./chain/chain.ts";
 import { Indexer } from "./chain/indexer.ts";
 import type { Config } from "./config/config.ts";
-import { migrateDatabase, openDatabase } from "./db/database.ts";
+import { openDatabase } from "./db/openDatabase.ts";
 import { openContentStore } from "./ipfs/openContentStore.ts";
 import { JobEventBus } from "./jobs/jobEventBus.ts";
 import { RenderThreads } from "./jobs/renderThreads.ts";
@@ -38,8 +38,7 @@ export async function startServer({
   config: Config;
   logger: Logger;
 }): Promise<RunningServer> {
-  const db = openDatabase({ path: config.databasePath });
-  migrateDatabase({ db });
+  const db = await openDatabase({ config });
   const artifacts = await loadCircuitArtifacts({ dir: config.prover.circuitDir });
   const model = modelInfo({ artifacts });
   const chain = await connectChain({ config, modelId: model.modelId });
@@ -48,6 +47,7 @@ export async function startServer({
   const renderer = new RenderThreads();
   const bus = new JobEventBus();
   const jobs = new JobStore({ db, bus });
+  const unfollow = await jobs.followOtherProcesses();
   // PROVER_POOL_SIZE=0: no local prover; prover processes (`npm run prover`) take the pipeline.
   const pool = config.prover.poolSize === 0 ? noLocalProver : await startProverPool({ config });
   const runner = configuredJobRunner({
@@ -67,7 +67,7 @@ export async function startServer({
     pollMs: config.chain.pollMs,
   });
   await indexer.start();
-  runner.start();
+  await runner.start();
 
   const services: Services = {
     config,
@@ -98,7 +98,7 @@ export async function startServer({
     collection: chain.collection,
     relayer: chain.relayer?.address ?? null,
     ipfs: store.kind,
-    database: config.databasePath,
+    database: `${db.kind} ${db.location}`,
     workDir: join(config.dataDir, "jobs"),
     site: config.http.webDir ?? null,
   });
@@ -116,7 +116,8 @@ export async function startServer({
       await renderer.close();
       await indexer.stop();
       await store.close();
-      db.$client.close();
+      await unfollow();
+      await db.close();
     },
   };
 }

@@ -1,10 +1,12 @@
 // Prover workers in their own processes (`npm run prover`): an API server with no local prover
-// (PROVER_POOL_SIZE=0) and prover processes on the same SQLite file (WAL) and embedded store,
+// (PROVER_POOL_SIZE=0) and prover processes on the same database (the SQLite file in WAL mode, or
+// PostgreSQL when the suite runs with PROOFMINT_DB=postgres) and embedded store,
 // each with its own work folder, as provers on other machines would have. Real proofs, real
 // chain, real store; the proofs dominate the time.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import Sqlite from "better-sqlite3";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPublicClient, http, type Address, type Hex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
@@ -82,8 +84,22 @@ async function addProver(name: string): Promise<ProverProcess> {
   return prover;
 }
 
-/** Which process holds a job's lease now, read from the shared database. */
-function leaseOwner(jobId: string): string | null {
+/** Which process holds a job's lease now, read from the shared database (SQLite or PostgreSQL). */
+async function leaseOwner(jobId: string): Promise<string | null> {
+  const url = platform.env.DATABASE_URL;
+  if (url?.startsWith("postgres")) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ lease_owner: string | null }>(
+        "select lease_owner from jobs where id = $1",
+        [jobId],
+      );
+      return rows[0]?.lease_owner ?? null;
+    } finally {
+      await client.end();
+    }
+  }
   const db = new Sqlite(join(platform.dataDir, "proofmint.sqlite"), { readonly: true });
   try {
     const row = db.prepare("select lease_owner from jobs where id = ?").get(jobId) as {
@@ -223,7 +239,8 @@ describe("prover processes", () => {
     await waitFor(ids[0]!, (g) =>
       g.events.some((event) => event.type === "progress" && event.data.stage === "prove"),
     );
-    const victim = [first!, second].find((prover) => prover.owner === leaseOwner(ids[0]!))!;
+    const holder = await leaseOwner(ids[0]!);
+    const victim = [first!, second].find((prover) => prover.owner === holder)!;
     expect(victim).toBeDefined();
     await victim.kill();
     // Added after the kill: at start it frees the leases of dead processes on this host.
@@ -243,7 +260,7 @@ describe("prover processes", () => {
 
     // Removed gracefully: the survivors stop, holding no lease.
     for (const prover of [first!, second, third].filter((p) => p !== victim)) await prover.stop();
-    for (const id of ids) expect(leaseOwner(id)).toBeNull();
+    for (const id of ids) expect(await leaseOwner(id)).toBeNull();
     const health = await api<{ prover: { provingProcesses: number } }>("/api/health");
     expect(health.body.prover.provingProcesses).toBe(0);
   });

@@ -2,7 +2,7 @@ import { proofmintCollectionAbi } from "@proofmint/core";
 import { and, eq, gt, isNull, lt, ne, or } from "drizzle-orm";
 import { BlockNotFoundError, getAbiItem, keccak256, stringToBytes, type Hex } from "viem";
 import type { Database } from "../db/database.ts";
-import { indexedBlocks, indexerCursors, tokens, tokenTransfers } from "../db/schema.ts";
+import type { tokens, tokenTransfers } from "../db/schema.ts";
 import type { JobStore } from "../jobs/jobStore.ts";
 import type { Logger } from "../logger.ts";
 import type { Chain } from "./chain.ts";
@@ -88,33 +88,35 @@ export class Indexer {
     this.#cursorName = `${this.#chain.chainId}/${this.#chain.collection}/${genesis.hash}`;
     // A cursor that moved on without a block hash was written before reorganisations were
     // handled: its tokens have no recorded transfers to rewind, so they are read again too.
-    const stale = this.#db
-      .select()
-      .from(indexerCursors)
-      .where(
-        or(
-          ne(indexerCursors.name, this.#cursorName),
-          and(
-            isNull(indexerCursors.blockHash),
-            gt(indexerCursors.nextBlock, Number(this.#startBlock)),
+    const { indexerCursors, tokens, tokenTransfers, indexedBlocks } = this.#db.tables;
+    const stale = await this.#db.read((q) =>
+      q
+        .select()
+        .from(indexerCursors)
+        .where(
+          or(
+            ne(indexerCursors.name, this.#cursorName),
+            and(
+              isNull(indexerCursors.blockHash),
+              gt(indexerCursors.nextBlock, Number(this.#startBlock)),
+            ),
           ),
         ),
-      )
-      .all();
+    );
     if (stale.length > 0) {
       this.#logger.warn(
         "re-indexing from the deployment block: the chain or collection changed, or the " +
           "index predates block hashes",
         { previous: stale.map(({ name }) => name) },
       );
-      this.#db.transaction((tx) => {
-        tx.delete(tokens).run();
-        tx.delete(tokenTransfers).run();
-        tx.delete(indexedBlocks).run();
-        tx.delete(indexerCursors).run();
+      await this.#db.transaction(async (tx) => {
+        await tx.delete(tokens);
+        await tx.delete(tokenTransfers);
+        await tx.delete(indexedBlocks);
+        await tx.delete(indexerCursors);
       });
     }
-    const cursor = this.#cursor();
+    const cursor = await this.#cursor();
     this.#status.nextBlock = cursor?.nextBlock ?? Number(this.#startBlock);
     this.#status.lastReorg =
       cursor?.lastReorg == null ? undefined : (JSON.parse(cursor.lastReorg) as IndexerReorg);
@@ -154,12 +156,12 @@ export class Indexer {
     }, delay);
   }
 
-  #cursor() {
-    return this.#db
-      .select()
-      .from(indexerCursors)
-      .where(eq(indexerCursors.name, this.#cursorName))
-      .get();
+  async #cursor() {
+    const { indexerCursors } = this.#db.tables;
+    const [cursor] = await this.#db.read((q) =>
+      q.select().from(indexerCursors).where(eq(indexerCursors.name, this.#cursorName)),
+    );
+    return cursor;
   }
 
   /** The chain's hash of a block, or undefined when it has no such block. */
@@ -179,7 +181,7 @@ export class Indexer {
    * past what was read.
    */
   async #followsChain(head: bigint): Promise<boolean> {
-    const cursor = this.#cursor();
+    const cursor = await this.#cursor();
     if (cursor?.blockHash == null) return true;
     const lastIndexed = cursor.nextBlock - 1;
     if (BigInt(lastIndexed) > head) return false;
@@ -191,12 +193,13 @@ export class Indexer {
   async #rewind(lastIndexed: number): Promise<void> {
     const { maxReorgDepth, relayer } = this.#chain;
     const ancestor = await findCommonAncestor({
-      recorded: this.#db.select().from(indexedBlocks).all(),
+      recorded: await this.#db.read((q) => q.select().from(this.#db.tables.indexedBlocks)),
       lastIndexed,
       maxDepth: maxReorgDepth,
       hashAt: (number) => this.#blockHash(number),
     });
-    const reorg = rewindIndex({
+    const reorg = await rewindIndex({
+      tables: this.#db.tables,
       jobs: this.#jobs,
       cursorName: this.#cursorName,
       fromBlock: ancestor === undefined ? Number(this.#startBlock) : ancestor.number + 1,
@@ -224,7 +227,7 @@ export class Indexer {
 
   async #indexBatch(finalBlock: bigint): Promise<void> {
     const { client, collection, maxReorgDepth } = this.#chain;
-    const cursorHash = this.#cursor()?.blockHash ?? undefined;
+    const cursorHash = (await this.#cursor())?.blockHash ?? undefined;
     const fromBlock = BigInt(this.#status.nextBlock);
     const toBlock =
       fromBlock + this.#batchBlocks - 1n < finalBlock
@@ -285,35 +288,34 @@ export class Indexer {
 
     const next = Number(toBlock + 1n);
     const now = Date.now();
-    this.#jobs.transaction((tx) => {
+    const { tokens, tokenTransfers, indexedBlocks, indexerCursors } = this.#db.tables;
+    await this.#jobs.transaction(async (tx) => {
       for (const token of minted.values()) {
-        tx.insert(tokens).values(token).onConflictDoNothing().run();
+        await tx.insert(tokens).values(token).onConflictDoNothing();
       }
       for (const transfer of transfers) {
-        tx.insert(tokenTransfers).values(transfer).onConflictDoNothing().run();
-        tx.update(tokens)
+        await tx.insert(tokenTransfers).values(transfer).onConflictDoNothing();
+        await tx
+          .update(tokens)
           .set({ owner: transfer.owner, updatedBlock: transfer.blockNumber })
-          .where(eq(tokens.tokenId, transfer.tokenId))
-          .run();
+          .where(eq(tokens.tokenId, transfer.tokenId));
       }
       for (const [number, hash] of blocks) {
-        tx.insert(indexedBlocks)
+        await tx
+          .insert(indexedBlocks)
           .values({ number, hash })
-          .onConflictDoUpdate({ target: indexedBlocks.number, set: { hash } })
-          .run();
+          .onConflictDoUpdate({ target: indexedBlocks.number, set: { hash } });
       }
-      tx.delete(indexedBlocks)
-        .where(lt(indexedBlocks.number, next - 1 - maxReorgDepth))
-        .run();
-      tx.insert(indexerCursors)
+      await tx.delete(indexedBlocks).where(lt(indexedBlocks.number, next - 1 - maxReorgDepth));
+      await tx
+        .insert(indexerCursors)
         .values({ name: this.#cursorName, nextBlock: next, blockHash: toBlockHash, updatedAt: now })
         .onConflictDoUpdate({
           target: indexerCursors.name,
           set: { nextBlock: next, blockHash: toBlockHash, updatedAt: now },
-        })
-        .run();
+        });
       for (const [tokenId, token] of minted) {
-        this.#jobs.markMinted({
+        await this.#jobs.markMinted({
           tokenId,
           data: { tokenId: token.tokenId, owner: token.owner, tx: token.mintedTx },
         });

@@ -1,11 +1,14 @@
+import Sqlite from "better-sqlite3";
 import { asc, eq } from "drizzle-orm";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
-import type { Database } from "../db/database.ts";
-import { indexedBlocks, indexerCursors, jobs, tokens, tokenTransfers } from "../db/schema.ts";
+import type { Config } from "../config/config.ts";
+import type { Database, DatabaseKind } from "../db/database.ts";
 import { JobEventBus } from "../jobs/jobEventBus.ts";
 import { nextStage } from "@proofmint/core";
 import { JobStore } from "../jobs/jobStore.ts";
 import { partialServices } from "../testing/partialServices.ts";
+import { DATABASE_KINDS } from "../testing/testDatabases.ts";
 import { rewindIndex } from "./rewindIndex.ts";
 
 const [alice, bob, carol, dave] = ["0xa11ce", "0xb0b", "0xca201", "0xda4e"];
@@ -28,17 +31,20 @@ function token(tokenId: string, owner: string, block: number) {
  * An index read up to block 20 on the real database: token 1 minted at 10 and transferred to
  * bob at 15, token 2 minted at 12, token 3 minted at 15; jobs in each state a rewind concerns.
  */
-async function indexedState() {
-  const { db } = await partialServices();
+async function indexedState(database: DatabaseKind) {
+  const { db, config } = await partialServices({}, { database });
+  const { indexedBlocks, indexerCursors, jobs, tokens, tokenTransfers } = db.tables;
   const bus = new JobEventBus();
   const store = new JobStore({ db, bus });
-  db.insert(tokens)
-    .values([
-      { ...token("1", bob, 10), updatedBlock: 15 },
-      token("2", carol, 12),
-      token("3", dave, 15),
-    ])
-    .run();
+  await db.transaction((q) =>
+    q
+      .insert(tokens)
+      .values([
+        { ...token("1", bob, 10), updatedBlock: 15 },
+        token("2", carol, 12),
+        token("3", dave, 15),
+      ]),
+  );
   const transfer = (tokenId: string, owner: string, blockNumber: number, logIndex = 0) => ({
     tokenId,
     owner,
@@ -46,67 +52,104 @@ async function indexedState() {
     logIndex,
     transactionHash: `0xt${blockNumber}`,
   });
-  db.insert(tokenTransfers)
-    .values([
-      transfer("1", alice, 10),
-      transfer("2", carol, 12),
-      transfer("1", bob, 15),
-      transfer("3", dave, 15, 1),
-    ])
-    .run();
-  db.insert(indexedBlocks)
-    .values([10, 12, 15, 20].map((number) => ({ number, hash: `0xh${number}` })))
-    .run();
-  db.insert(indexerCursors)
-    .values({ name: "cursor", nextBlock: 21, blockHash: "0xh20", updatedAt: 0 })
-    .run();
+  await db.transaction(async (q) => {
+    await q
+      .insert(tokenTransfers)
+      .values([
+        transfer("1", alice, 10),
+        transfer("2", carol, 12),
+        transfer("1", bob, 15),
+        transfer("3", dave, 15, 1),
+      ]);
+    await q
+      .insert(indexedBlocks)
+      .values([10, 12, 15, 20].map((number) => ({ number, hash: `0xh${number}` })));
+    await q
+      .insert(indexerCursors)
+      .values({ name: "cursor", nextBlock: 21, blockHash: "0xh20", updatedAt: 0 });
+  });
 
-  const job = (
+  const job = async (
     tokenId: string,
     recipient: string | null,
     fields: Partial<typeof jobs.$inferInsert>,
   ) => {
-    const { id } = store.create({
+    const { id } = await store.create({
       prompt: `prompt ${tokenId}`,
       tokenId: BigInt(tokenId),
       recipient,
     });
-    db.update(jobs).set(fields).where(eq(jobs.id, id)).run();
+    await db.transaction((q) => q.update(jobs).set(fields).where(eq(jobs.id, id)));
     return id;
   };
   const ids = {
-    walletMinted: job("2", null, { stage: "minted" }),
-    relayedMinted: job("3", dave, { stage: "minted", mintTx: "0xt15" }),
-    relayedUnindexed: job("4", alice, { stage: "mint", mintTx: "0xt19" }),
-    supersededProving: job("3", null, {
+    walletMinted: await job("2", null, { stage: "minted" }),
+    relayedMinted: await job("3", dave, { stage: "minted", mintTx: "0xt15" }),
+    relayedUnindexed: await job("4", alice, { stage: "mint", mintTx: "0xt19" }),
+    supersededProving: await job("3", null, {
       stage: "prove",
       errorCode: "PROMPT_ALREADY_MINTED",
       errorMessage: "the prompt was minted by another generation",
     }),
-    otherFailure: job("3", null, { stage: "prove", errorCode: "PROOF_FAILED", errorMessage: "x" }),
+    otherFailure: await job("3", null, {
+      stage: "prove",
+      errorCode: "PROOF_FAILED",
+      errorMessage: "x",
+    }),
   };
-  return { db, bus, store, ids };
+  return { db, config, bus, store, ids };
 }
 
-const rows = (db: Database) => ({
-  tokens: db.select().from(tokens).orderBy(asc(tokens.tokenId)).all(),
-  transfers: db.select().from(tokenTransfers).all(),
-  blocks: db.select().from(indexedBlocks).orderBy(asc(indexedBlocks.number)).all(),
-  cursor: db.select().from(indexerCursors).get(),
-  jobs: db.select().from(jobs).all(),
-});
+const rows = (db: Database) =>
+  db.read(async (q) => {
+    const { indexedBlocks, indexerCursors, jobs, tokens, tokenTransfers } = db.tables;
+    return {
+      tokens: await q.select().from(tokens).orderBy(asc(tokens.tokenId)),
+      transfers: await q
+        .select()
+        .from(tokenTransfers)
+        .orderBy(asc(tokenTransfers.blockNumber), asc(tokenTransfers.logIndex)),
+      blocks: await q.select().from(indexedBlocks).orderBy(asc(indexedBlocks.number)),
+      cursor: (await q.select().from(indexerCursors))[0],
+      jobs: await q.select().from(jobs).orderBy(asc(jobs.id)),
+    };
+  });
 
-describe("rewindIndex", () => {
+/** Makes every update of the indexer cursor fail, through a connection of its own. */
+async function failCursorUpdates(config: Config): Promise<void> {
+  if (config.postgresUrl === undefined) {
+    const client = new Sqlite(config.databasePath);
+    client.exec(
+      "CREATE TRIGGER fail_cursor BEFORE UPDATE ON indexer_cursors BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    client.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: config.postgresUrl.reveal() });
+  await client.connect();
+  await client.query(
+    "CREATE FUNCTION fail_cursor() RETURNS trigger LANGUAGE plpgsql AS " +
+      "$$ BEGIN RAISE EXCEPTION 'disk full'; END $$",
+  );
+  await client.query(
+    "CREATE TRIGGER fail_cursor BEFORE UPDATE ON indexer_cursors " +
+      "FOR EACH ROW EXECUTE FUNCTION fail_cursor()",
+  );
+  await client.end();
+}
+
+describe.each(DATABASE_KINDS)("rewindIndex on %s", (database) => {
   it(
     "removes what the orphaned blocks added, restores owners, moves the cursor and reopens " +
       "the mints undone, in one transaction",
     async () => {
-      const { db, bus, store, ids } = await indexedState();
+      const { db, bus, store, ids } = await indexedState(database);
       const published: string[] = [];
       for (const id of Object.values(ids)) {
         bus.subscribe(id, (event) => published.push(`${event.type}:${id}`));
       }
-      const reorg = rewindIndex({
+      const reorg = await rewindIndex({
+        tables: db.tables,
         jobs: store,
         cursorName: "cursor",
         fromBlock: 13,
@@ -125,7 +168,7 @@ describe("rewindIndex", () => {
         jobsReopened: 3,
       });
 
-      const after = rows(db);
+      const after = await rows(db);
       expect(
         after.tokens.map(({ tokenId, owner, updatedBlock }) => [tokenId, owner, updatedBlock]),
       ).toEqual([
@@ -140,15 +183,15 @@ describe("rewindIndex", () => {
       expect(after.cursor).toMatchObject({ nextBlock: 13, blockHash: "0xh12" });
       expect(JSON.parse(after.cursor!.lastReorg!)).toEqual(reorg);
 
-      const job = (id: string) => store.get(id)!;
-      expect(job(ids.walletMinted).stage).toBe("minted");
-      expect(job(ids.relayedMinted)).toMatchObject({ stage: "ready", mintTx: "0xt15" });
-      expect(nextStage(job(ids.relayedMinted))).toBe("mint");
-      expect(job(ids.relayedUnindexed).stage).toBe("ready");
-      expect(job(ids.supersededProving)).toMatchObject({ stage: "prove", errorCode: null });
-      expect(nextStage(job(ids.supersededProving))).toBe("verify");
-      expect(job(ids.otherFailure).errorCode).toBe("PROOF_FAILED");
-      const reorgEvent = store.events(ids.relayedMinted).at(-1)!;
+      const job = async (id: string) => (await store.get(id))!;
+      expect((await job(ids.walletMinted)).stage).toBe("minted");
+      expect(await job(ids.relayedMinted)).toMatchObject({ stage: "ready", mintTx: "0xt15" });
+      expect(nextStage(await job(ids.relayedMinted))).toBe("mint");
+      expect((await job(ids.relayedUnindexed)).stage).toBe("ready");
+      expect(await job(ids.supersededProving)).toMatchObject({ stage: "prove", errorCode: null });
+      expect(nextStage(await job(ids.supersededProving))).toBe("verify");
+      expect((await job(ids.otherFailure)).errorCode).toBe("PROOF_FAILED");
+      const reorgEvent = (await store.events(ids.relayedMinted)).at(-1)!;
       expect(reorgEvent.type).toBe("reorg");
       expect(JSON.parse(reorgEvent.data)).toEqual({
         reason: "chain reorganisation",
@@ -165,8 +208,9 @@ describe("rewindIndex", () => {
   );
 
   it("without an ancestor, empties the index back to the deployment block", async () => {
-    const { db, store, ids } = await indexedState();
-    const reorg = rewindIndex({
+    const { db, store, ids } = await indexedState(database);
+    const reorg = await rewindIndex({
+      tables: db.tables,
       jobs: store,
       cursorName: "cursor",
       fromBlock: 5,
@@ -174,31 +218,35 @@ describe("rewindIndex", () => {
       ancestor: undefined,
     });
     expect(reorg).toMatchObject({ depth: 16, ancestor: null, tokensRemoved: 3, jobsReopened: 4 });
-    const after = rows(db);
+    const after = await rows(db);
     expect([after.tokens, after.transfers, after.blocks]).toEqual([[], [], []]);
     expect(after.cursor).toMatchObject({ nextBlock: 5, blockHash: null });
-    expect(store.get(ids.walletMinted)?.stage).toBe("ready");
-    expect(nextStage(store.get(ids.walletMinted)!)).toBeUndefined();
+    expect((await store.get(ids.walletMinted))?.stage).toBe("ready");
+    expect(nextStage((await store.get(ids.walletMinted))!)).toBeUndefined();
   });
 
   it("changes nothing, and publishes nothing, when its transaction fails", async () => {
-    const { db, bus, store, ids } = await indexedState();
-    const before = rows(db);
+    const { db, config, bus, store, ids } = await indexedState(database);
+    const before = await rows(db);
     const published: string[] = [];
     bus.subscribe(ids.relayedMinted, (event) => published.push(event.type));
-    db.$client.exec(
-      "CREATE TRIGGER fail_cursor BEFORE UPDATE ON indexer_cursors BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    await failCursorUpdates(config);
+    const failure = await rewindIndex({
+      tables: db.tables,
+      jobs: store,
+      cursorName: "cursor",
+      fromBlock: 13,
+      toBlock: 20,
+      ancestor: { number: 12, hash: "0xh12" },
+    }).then(
+      () => undefined,
+      (error: unknown) => error as Error,
     );
-    expect(() =>
-      rewindIndex({
-        jobs: store,
-        cursorName: "cursor",
-        fromBlock: 13,
-        toBlock: 20,
-        ancestor: { number: 12, hash: "0xh12" },
-      }),
-    ).toThrow(/disk full/);
-    expect(rows(db)).toEqual(before);
+    // drizzle wraps PostgreSQL's error (the cause) in one naming the failed query.
+    expect(`${failure?.message} ${(failure?.cause as Error | undefined)?.message}`).toMatch(
+      /disk full/,
+    );
+    expect(await rows(db)).toEqual(before);
     expect(published).toEqual([]);
   });
 });

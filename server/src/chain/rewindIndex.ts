@@ -1,5 +1,5 @@
 import { desc, eq, gte } from "drizzle-orm";
-import { indexedBlocks, indexerCursors, tokens, tokenTransfers } from "../db/schema.ts";
+import type { Tables } from "../db/database.ts";
 import type { JobStore } from "../jobs/jobStore.ts";
 import type { RecordedBlock } from "./findCommonAncestor.ts";
 
@@ -29,6 +29,7 @@ export type IndexerReorg = {
  * (`JobStore.reopenMints`). Re-reading the new chain from `fromBlock` then redoes what it holds.
  */
 export function rewindIndex({
+  tables,
   jobs,
   cursorName,
   fromBlock,
@@ -36,41 +37,42 @@ export function rewindIndex({
   ancestor,
   now = new Date(),
 }: {
+  /** The database's tables (`Database.tables`). */
+  tables: Tables;
   jobs: JobStore;
   cursorName: string;
   fromBlock: number;
   toBlock: number;
   ancestor: RecordedBlock | undefined;
   now?: Date;
-}): IndexerReorg {
-  return jobs.transaction((tx) => {
-    const tokensRemoved = tx
-      .delete(tokens)
-      .where(gte(tokens.mintedBlock, fromBlock))
-      .returning({ tokenId: tokens.tokenId })
-      .all()
-      .map(({ tokenId }) => tokenId);
-    tx.delete(tokenTransfers).where(gte(tokenTransfers.blockNumber, fromBlock)).run();
-    const transferred = tx
+}): Promise<IndexerReorg> {
+  const { tokens, tokenTransfers, indexedBlocks, indexerCursors } = tables;
+  return jobs.transaction(async (tx) => {
+    const tokensRemoved = (
+      await tx
+        .delete(tokens)
+        .where(gte(tokens.mintedBlock, fromBlock))
+        .returning({ tokenId: tokens.tokenId })
+    ).map(({ tokenId }) => tokenId);
+    await tx.delete(tokenTransfers).where(gte(tokenTransfers.blockNumber, fromBlock));
+    const transferred = await tx
       .select({ tokenId: tokens.tokenId })
       .from(tokens)
-      .where(gte(tokens.updatedBlock, fromBlock))
-      .all();
+      .where(gte(tokens.updatedBlock, fromBlock));
     for (const { tokenId } of transferred) {
       // A token's mint is among its transfers, so an earlier owner is always there.
-      const before = tx
+      const [before] = await tx
         .select()
         .from(tokenTransfers)
         .where(eq(tokenTransfers.tokenId, tokenId))
         .orderBy(desc(tokenTransfers.blockNumber), desc(tokenTransfers.logIndex))
-        .limit(1)
-        .get()!;
-      tx.update(tokens)
-        .set({ owner: before.owner, updatedBlock: before.blockNumber })
-        .where(eq(tokens.tokenId, tokenId))
-        .run();
+        .limit(1);
+      await tx
+        .update(tokens)
+        .set({ owner: before!.owner, updatedBlock: before!.blockNumber })
+        .where(eq(tokens.tokenId, tokenId));
     }
-    tx.delete(indexedBlocks).where(gte(indexedBlocks.number, fromBlock)).run();
+    await tx.delete(indexedBlocks).where(gte(indexedBlocks.number, fromBlock));
 
     const reorg: IndexerReorg = {
       detectedAt: now.toISOString(),
@@ -82,19 +84,21 @@ export function rewindIndex({
       ownersRestored: transferred.length,
       jobsReopened: 0,
     };
-    reorg.jobsReopened = jobs.reopenMints({
-      tokenIds: tokensRemoved,
-      data: { reason: "chain reorganisation", fromBlock, toBlock },
-    }).length;
-    tx.update(indexerCursors)
+    reorg.jobsReopened = (
+      await jobs.reopenMints({
+        tokenIds: tokensRemoved,
+        data: { reason: "chain reorganisation", fromBlock, toBlock },
+      })
+    ).length;
+    await tx
+      .update(indexerCursors)
       .set({
         nextBlock: fromBlock,
         blockHash: ancestor?.hash ?? null,
         lastReorg: JSON.stringify(reorg),
         updatedAt: now.getTime(),
       })
-      .where(eq(indexerCursors.name, cursorName))
-      .run();
+      .where(eq(indexerCursors.name, cursorName));
     return reorg;
   });
 }

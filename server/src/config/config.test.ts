@@ -45,6 +45,24 @@ describe("loadConfig", () => {
     expect(lines.some((line) => line.startsWith("QUEUE_LIMIT:"))).toBe(true);
   });
 
+  it("selects PostgreSQL for a postgres:// DATABASE_URL, keeping its password out of logs", () => {
+    const url = "postgres://proofmint:hunter2@db.internal:5433/proofmint";
+    const config = loadConfig({ env: { DATABASE_URL: url }, root });
+    expect(config.postgresUrl?.reveal()).toBe(url);
+    expect(inspect(config, { depth: 5 })).not.toContain("hunter2");
+    expect(loadConfig({ env: {}, root }).postgresUrl).toBeUndefined();
+    const sqlite = loadConfig({ env: { DATABASE_URL: "file:db/x.sqlite" }, root });
+    expect([sqlite.databasePath, sqlite.postgresUrl]).toEqual([
+      join(root, "db/x.sqlite"),
+      undefined,
+    ]);
+    for (const bad of ["postgres://", "postgres://host-only", "mysql://h/db", "postgres://a b/c"]) {
+      const [line] = problems({ DATABASE_URL: bad });
+      expect(line).toMatch(/^DATABASE_URL: .*postgres:\/\/user:password@host:port\/database/);
+      expect(line).not.toContain("(got");
+    }
+  });
+
   it("announces PUBLIC_RPC_URL to browsers, or RPC_URL when it is unset", () => {
     expect(loadConfig({ env: {}, root }).chain.publicRpcUrl).toBe("http://127.0.0.1:8545");
     const rpcUrl = "http://10.0.0.5:8545";

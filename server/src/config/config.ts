@@ -27,8 +27,10 @@ export type Config = {
     webDir: string | undefined;
   };
   dataDir: string;
-  /** SQLite database file. */
+  /** SQLite database file: the embedded default, used unless `postgresUrl` is set. */
   databasePath: string;
+  /** PostgreSQL (`DATABASE_URL=postgres://...`): the database for several processes. */
+  postgresUrl: Secret<string> | undefined;
   ipfs: {
     /** Kubo RPC API; when unset, the embedded blockstore under `dataDir` is used. */
     apiUrl: string | undefined;
@@ -95,7 +97,10 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "only SQLite files are supported: file:<path>")
+    .refine(
+      (value) => /^file:.+/.test(value) || isPostgresUrl(value),
+      "must be file:<path> (SQLite) or postgres://user:password@host:port/database",
+    )
     .optional(),
   IPFS_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   RPC_URL: z.url({ protocol: /^(https?|wss?)$/ }).default("http://127.0.0.1:8545"),
@@ -139,7 +144,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
-const SECRET_VARIABLES = new Set(["RELAYER_PRIVATE_KEY"]);
+const SECRET_VARIABLES = new Set(["RELAYER_PRIVATE_KEY", "DATABASE_URL"]);
+
+/** A postgres:// (or postgresql://) URL with a host, as node-postgres reads it. */
+function isPostgresUrl(value: string): boolean {
+  if (!/^postgres(ql)?:\/\//.test(value) || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.hostname !== "" && url.pathname.length > 1;
+}
 
 type Deployment = { address: Address; startBlock: bigint };
 
@@ -288,9 +300,13 @@ export function loadConfig({
     },
     dataDir,
     databasePath:
-      values.DATABASE_URL === undefined
-        ? resolve(dataDir, "proofmint.sqlite")
-        : path(values.DATABASE_URL.slice("file:".length)),
+      values.DATABASE_URL?.startsWith("file:") === true
+        ? path(values.DATABASE_URL.slice("file:".length))
+        : resolve(dataDir, "proofmint.sqlite"),
+    postgresUrl:
+      values.DATABASE_URL === undefined || values.DATABASE_URL.startsWith("file:")
+        ? undefined
+        : new Secret(values.DATABASE_URL),
     ipfs: { apiUrl: values.IPFS_API_URL },
     chain: {
       rpcUrl: values.RPC_URL,

@@ -20,8 +20,8 @@ import type {
 import { streamGenerationEvents } from "./streamGenerationEvents.ts";
 import { submitGeneration } from "./submitGeneration.ts";
 
-function findJob(services: Services, id: string) {
-  const job = services.jobs.get(id);
+async function findJob(services: Services, id: string) {
+  const job = await services.jobs.get(id);
   if (job === undefined) throw new NotFoundError("generation", id);
   return job;
 }
@@ -40,21 +40,23 @@ export const createGenerationHandler: RouteHandler<typeof createGeneration, AppE
       id: job.id,
       status: generationStatus(job),
       created,
-      generation: generationView(job, services.jobs.events(job.id)),
+      generation: generationView(job, await services.jobs.events(job.id)),
     },
     202,
   );
 };
 
-export const getGenerationHandler: RouteHandler<typeof getGeneration, AppEnv> = (c) => {
+export const getGenerationHandler: RouteHandler<typeof getGeneration, AppEnv> = async (c) => {
   const { services } = c.var;
-  const job = findJob(services, c.req.valid("param").id);
-  return c.json(generationView(job, services.jobs.events(job.id)), 200);
+  const job = await findJob(services, c.req.valid("param").id);
+  return c.json(generationView(job, await services.jobs.events(job.id)), 200);
 };
 
-export const getGenerationEventsHandler: RouteHandler<typeof getGenerationEvents, AppEnv> = (c) => {
+export const getGenerationEventsHandler: RouteHandler<typeof getGenerationEvents, AppEnv> = async (
+  c,
+) => {
   const { id } = c.req.valid("param");
-  findJob(c.var.services, id);
+  await findJob(c.var.services, id);
   const header = c.req.valid("header")["last-event-id"];
   const afterId = header !== undefined ? Number(header) : (c.req.valid("query").after ?? 0);
   return streamGenerationEvents(c, { jobId: id, afterId }) as never;
@@ -69,9 +71,9 @@ export const getGenerationPreviewHandler: RouteHandler<
   AppEnv
 > = async (c) => {
   const { services } = c.var;
-  const job = findJob(services, c.req.valid("param").id);
+  const job = await findJob(services, c.req.valid("param").id);
   if (job.imageCid !== null) return c.redirect(`/ipfs/${job.imageCid}`, 302) as never;
-  const cid = previewCid(services.jobs.events(job.id));
+  const cid = previewCid(await services.jobs.events(job.id));
   const bytes = cid === undefined ? undefined : await services.store.get(parseCid({ value: cid }));
   if (bytes === undefined) {
     throw new ConflictError("the image is not rendered yet", "GENERATION_NOT_READY", {
@@ -86,7 +88,7 @@ export const getGenerationPreviewHandler: RouteHandler<
 
 export const getMintArgsHandler: RouteHandler<typeof getMintArgs, AppEnv> = async (c) => {
   const { services } = c.var;
-  const job = findJob(services, c.req.valid("param").id);
+  const job = await findJob(services, c.req.valid("param").id);
   const status = generationStatus(job);
   if (status === "minted") {
     throw new ConflictError("this generation is already minted", "PROMPT_ALREADY_MINTED", {
@@ -109,7 +111,7 @@ export const getMintArgsHandler: RouteHandler<typeof getMintArgs, AppEnv> = asyn
   return c.json(args, 200);
 };
 
-export const relayMintHandler: RouteHandler<typeof relayMint, AppEnv> = (c) => {
+export const relayMintHandler: RouteHandler<typeof relayMint, AppEnv> = async (c) => {
   const { services } = c.var;
   if (services.chain.relayer === undefined) {
     throw new UnavailableError(
@@ -117,7 +119,7 @@ export const relayMintHandler: RouteHandler<typeof relayMint, AppEnv> = (c) => {
       "RELAYER_DISABLED",
     );
   }
-  const job = findJob(services, c.req.valid("param").id);
+  const job = await findJob(services, c.req.valid("param").id);
   const recipient = getAddress(c.req.valid("json").recipient);
   const status = generationStatus(job);
   if (status === "failed") throw new ConflictError("this generation failed", "GENERATION_FAILED");
@@ -131,8 +133,8 @@ export const relayMintHandler: RouteHandler<typeof relayMint, AppEnv> = (c) => {
       recipient: job.recipient,
     });
   }
-  services.jobs.setRecipient({ id: job.id, recipient });
+  await services.jobs.setRecipient({ id: job.id, recipient });
   services.runner.wake();
-  const updated = findJob(services, job.id);
-  return c.json(generationView(updated, services.jobs.events(job.id)), 202);
+  const updated = await findJob(services, job.id);
+  return c.json(generationView(updated, await services.jobs.events(job.id)), 202);
 };

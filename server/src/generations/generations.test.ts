@@ -77,12 +77,18 @@ describe("generations API: input checked at the door (no chain or prover involve
 
   it("replays events after Last-Event-ID and ends the stream when the job is over", async () => {
     const { jobs } = services;
-    const job = jobs.create({ prompt: "a fox", tokenId: 1n, recipient: null });
+    const job = await jobs.create({ prompt: "a fox", tokenId: 1n, recipient: null });
     const owner = "test-owner";
-    const claimed = jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" })!;
+    const claimed = (await jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" }))!;
     expect(claimed.id).toBe(job.id);
-    jobs.completeStage({ id: job.id, owner, from: "validate", to: "witness", data: { ms: 5 } });
-    jobs.recordFailure({
+    await jobs.completeStage({
+      id: job.id,
+      owner,
+      from: "validate",
+      to: "witness",
+      data: { ms: 5 },
+    });
+    await jobs.recordFailure({
       id: job.id,
       owner,
       code: "X",
@@ -110,7 +116,7 @@ describe("generations API: input checked at the door (no chain or prover involve
 
   it("serves the rendered image before the proof, marked unproven, then redirects to IPFS", async () => {
     const { jobs } = services;
-    const job = jobs.create({ prompt: "a small fox", tokenId: 7n, recipient: null });
+    const job = await jobs.create({ prompt: "a small fox", tokenId: 7n, recipient: null });
     const preview = () => app.request(`/api/generations/${job.id}/preview.png`);
     const early = await preview();
     expect(early.status).toBe(409);
@@ -123,16 +129,22 @@ describe("generations API: input checked at the door (no chain or prover involve
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
     const previewCid = (await services.store.add(png)).toString();
     const owner = "preview-owner";
-    jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" });
-    jobs.completeStage({ id: job.id, owner, from: "validate", to: "witness" });
-    jobs.completeStage({ id: job.id, owner, from: "witness", to: "render", data: { previewCid } });
+    await jobs.claim({ owner, leaseMs: 60_000, kind: "pipeline" });
+    await jobs.completeStage({ id: job.id, owner, from: "validate", to: "witness" });
+    await jobs.completeStage({
+      id: job.id,
+      owner,
+      from: "witness",
+      to: "render",
+      data: { previewCid },
+    });
     const rendered = await preview();
     expect(rendered.status).toBe(200);
     expect(rendered.headers.get("content-type")).toBe("image/png");
     expect(rendered.headers.get("x-proofmint-proven")).toBe("false");
     expect(new Uint8Array(await rendered.arrayBuffer())).toEqual(png);
 
-    jobs.save({ id: job.id, owner, fields: { imageCid: "bafkreiexample" } });
+    await jobs.save({ id: job.id, owner, fields: { imageCid: "bafkreiexample" } });
     const stored = await preview();
     expect(stored.status).toBe(302);
     expect(stored.headers.get("location")).toBe("/ipfs/bafkreiexample");

@@ -33,7 +33,7 @@ export function streamGenerationEvents(
       wake?.();
     });
     const sendNew = async () => {
-      for (const event of jobs.events(jobId, lastId)) {
+      for (const event of await jobs.events(jobId, lastId)) {
         lastId = event.id;
         const view = eventView(event);
         await stream.writeSSE({
@@ -43,8 +43,8 @@ export function streamGenerationEvents(
         });
       }
     };
-    const finished = () => {
-      const job = jobs.get(jobId);
+    const finished = async () => {
+      const job = await jobs.get(jobId);
       return job === undefined || ["minted", "failed"].includes(generationStatus(job));
     };
     let quietSince = Date.now();
@@ -53,7 +53,7 @@ export function streamGenerationEvents(
         woken = false;
         const before = lastId;
         // Finished is read before the events, so the events that finished it are sent.
-        const done = finished();
+        const done = await finished();
         await sendNew();
         if (stream.aborted || done) break;
         if (lastId !== before) quietSince = Date.now();

@@ -2,7 +2,7 @@ import { normalizePrompt, promptTokenId, PromptError, validatePrompt } from "@pr
 import { eq } from "drizzle-orm";
 import type { Address } from "viem";
 import { isTokenMinted } from "../chain/isTokenMinted.ts";
-import { tokens, type Job } from "../db/schema.ts";
+import type { Job } from "../db/schema.ts";
 import { ConflictError, QueueFullError, ServerError } from "../errors.ts";
 import type { Services } from "../services.ts";
 
@@ -64,27 +64,28 @@ export async function submitGeneration({
         tokenId: tokenId.toString(),
       },
     );
-  if (
-    db
-      .select({ id: tokens.tokenId })
-      .from(tokens)
-      .where(eq(tokens.tokenId, tokenId.toString()))
-      .get()
-  ) {
-    throw minted();
-  }
+  const { tokens } = db.tables;
+  const [indexed] = await db.read((q) =>
+    q.select({ id: tokens.tokenId }).from(tokens).where(eq(tokens.tokenId, tokenId.toString())),
+  );
+  if (indexed !== undefined) throw minted();
   if (await isTokenMinted({ chain, tokenId })) throw minted();
 
-  // From here on no await: the check and the insert are one step of the event loop.
-  const live = jobs.findLiveByPrompt(prompt);
-  if (live !== undefined && live.stage !== "minted" && live.recipient === (recipient ?? null)) {
-    return { job: live, created: false };
-  }
-  const pending = jobs.pendingCount();
-  if (pending >= config.jobs.queueLimit) {
-    throw new QueueFullError({ pending, retryAfterSeconds: runner.retryAfterSeconds(pending) });
-  }
-  const job = jobs.create({ prompt, tokenId, recipient: recipient ?? null });
-  runner.wake();
-  return { job, created: true };
+  // The check and the insert are one transaction, serialised with every other submission of the
+  // same prompt (on any server sharing the database).
+  const submitted = await jobs.transaction(async () => {
+    await db.lockKey(`generation:${prompt}`);
+    const live = await jobs.findLiveByPrompt(prompt);
+    if (live !== undefined && live.stage !== "minted" && live.recipient === (recipient ?? null)) {
+      return { job: live, created: false };
+    }
+    const pending = await jobs.pendingCount();
+    if (pending >= config.jobs.queueLimit) {
+      throw new QueueFullError({ pending, retryAfterSeconds: runner.retryAfterSeconds(pending) });
+    }
+    const job = await jobs.create({ prompt, tokenId, recipient: recipient ?? null });
+    return { job, created: true };
+  });
+  if (submitted.created) runner.wake();
+  return submitted;
 }

@@ -3,16 +3,20 @@ import type { AppEnv } from "../http/appEnv.ts";
 import { provingProcesses } from "../jobs/proverFleet.ts";
 import type { getHealth } from "./health.routes.ts";
 
-export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
+export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = async (c) => {
   const { config, db, jobs, runner, pool, indexer, chain, store, startedAt } = c.var.services;
   const status = indexer.status();
+  // Answered even while the database is lost: the fault is named, the rest is from memory.
+  const database = await db.health();
+  const pending = database.ok ? await jobs.pendingCount().catch(() => null) : null;
+  const proving = database.ok ? await provingProcesses({ db }).catch(() => null) : null;
   const ipfs = store.status();
   return c.json(
     {
-      status: "ok" as const,
+      status: database.ok ? ("ok" as const) : ("degraded" as const),
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       jobs: {
-        pending: jobs.pendingCount(),
+        pending: pending ?? 0,
         active: runner.activeCount,
         queueLimit: config.jobs.queueLimit,
       },
@@ -22,7 +26,7 @@ export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
         starting: pool.starting,
         busy: pool.busy,
         queued: pool.queued,
-        provingProcesses: provingProcesses({ db }),
+        provingProcesses: proving,
       },
       indexer: {
         nextBlock: status.nextBlock,
@@ -37,7 +41,8 @@ export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = (c) => {
         relayer: chain.relayer !== undefined,
       },
       ipfs: { kind: store.kind, reachable: ipfs.reachable, lastError: ipfs.lastError ?? null },
+      database,
     },
-    200,
+    database.ok ? 200 : 503,
   );
 };

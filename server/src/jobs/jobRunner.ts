@@ -39,6 +39,9 @@ export class JobRunner {
   readonly #active = new Map<string, { kind: WorkKind; done: Promise<void> }>();
   readonly #timers: NodeJS.Timeout[] = [];
   #stopping = false;
+  /** The running `#claimAll`, and whether another wake came while it ran. */
+  #claiming: Promise<void> | undefined;
+  #wokenAgain = false;
   readonly #abort = new AbortController();
   /** Mean wall time of recent pipelines, for Retry-After. */
   #meanPipelineMs = 10_000;
@@ -54,14 +57,16 @@ export class JobRunner {
     return Math.max(1, Math.ceil(seconds / Math.max(1, pipelineSlots - 1)));
   }
 
-  start(): void {
+  async start(): Promise<void> {
     const { jobs, leaseMs, logger } = this.#options;
-    const released = jobs.releaseOrphanedLeases({ self: this.owner });
+    const released = await jobs.releaseOrphanedLeases({ self: this.owner });
     if (released > 0) logger.warn("resuming jobs of a process that stopped", { jobs: released });
     this.#timers.push(
       setInterval(
         () => {
-          jobs.renewLeases({ owner: this.owner, ids: [...this.#active.keys()], leaseMs });
+          jobs
+            .renewLeases({ owner: this.owner, ids: [...this.#active.keys()], leaseMs })
+            .catch((error: unknown) => logger.warn("could not renew leases", { error }));
         },
         Math.max(1000, Math.floor(leaseMs / 3)),
       ),
@@ -73,15 +78,35 @@ export class JobRunner {
   /** Looks for work now (after a job is created, or a stage made one mintable). */
   wake(): void {
     if (this.#stopping) return;
+    if (this.#claiming !== undefined) {
+      this.#wokenAgain = true;
+      return;
+    }
+    this.#claiming = this.#claimAll()
+      .catch((error: unknown) => this.#options.logger.warn("could not claim jobs", { error }))
+      .finally(() => {
+        this.#claiming = undefined;
+        if (this.#wokenAgain) {
+          this.#wokenAgain = false;
+          this.wake();
+        }
+      });
+  }
+
+  async #claimAll(): Promise<void> {
     for (const kind of ["pipeline", "mint"] as const) {
       const slots = kind === "pipeline" ? this.#options.pipelineSlots : this.#options.mintSlots;
-      while (this.#count(kind) < slots) {
-        const job = this.#options.jobs.claim({
+      while (!this.#stopping && this.#count(kind) < slots) {
+        const job = await this.#options.jobs.claim({
           owner: this.owner,
           leaseMs: this.#options.leaseMs,
           kind,
         });
         if (job === undefined) break;
+        if (this.#stopping) {
+          await this.#options.jobs.release({ id: job.id, owner: this.owner });
+          break;
+        }
         this.#launch(kind, job);
       }
     }
@@ -92,6 +117,7 @@ export class JobRunner {
     this.#stopping = true;
     this.#abort.abort();
     for (const timer of this.#timers) clearInterval(timer);
+    await this.#claiming;
     await Promise.all([...this.#active.values()].map(({ done }) => done));
   }
 
@@ -115,20 +141,20 @@ export class JobRunner {
     const started = performance.now();
     const log = logger.child({ jobId: job.id });
     const done = runJob({ job, owner: this.owner, jobs, parts, signal: this.#abort.signal })
-      .then((finished) => {
+      .then(async (finished) => {
         if (kind === "pipeline" && finished.stage === "ready") {
           this.#meanPipelineMs = 0.7 * this.#meanPipelineMs + 0.3 * (performance.now() - started);
         }
-        jobs.release({ id: job.id, owner: this.owner });
+        await jobs.release({ id: job.id, owner: this.owner });
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         if (this.#stopping) {
-          jobs.release({ id: job.id, owner: this.owner });
+          await jobs.release({ id: job.id, owner: this.owner });
           return;
         }
         const failure = error instanceof StageFailedError ? error : undefined;
         const away = failure !== undefined && WAIT_FOR_CODES.has(failure.code);
-        const outcome = jobs.recordFailure({
+        const outcome = await jobs.recordFailure({
           id: job.id,
           owner: this.owner,
           code: failure?.code ?? "STAGE_FAILED",
@@ -140,6 +166,8 @@ export class JobRunner {
         });
         log.warn(`job attempt failed (${outcome})`, { error });
       })
+      // The database itself failing (PostgreSQL lost): the lease expires and the job resumes.
+      .catch((error: unknown) => log.warn("could not record the job's outcome", { error }))
       .finally(() => {
         this.#active.delete(job.id);
         this.wake();

@@ -15,14 +15,17 @@ import {
   or,
   sql,
 } from "drizzle-orm";
-import type { Database, Transaction } from "../db/database.ts";
+import type { Database, Queries } from "../db/database.ts";
 import { GENERATION_STAGES, type GenerationStage } from "@proofmint/core";
-import { jobEvents, jobs, tokens, type Job, type JobEvent } from "../db/schema.ts";
+import type { Job, JobEvent } from "../db/schema.ts";
 import type { JobEventBus } from "./jobEventBus.ts";
 import { isOrphanedLeaseOwner } from "./leaseOwner.ts";
 
 /** Stages before `ready`: the proving pipeline. */
 export const PIPELINE_STAGES = GENERATION_STAGES.slice(0, GENERATION_STAGES.indexOf("ready"));
+
+/** The PostgreSQL channel announcing appended job events: `<store instance> <event id>`. */
+const EVENTS_CHANNEL = "proofmint_job_events";
 
 /** What a claim is for: the proving pipeline, or a relayed mint (which does not use a prover). */
 export type WorkKind = "pipeline" | "mint";
@@ -43,16 +46,17 @@ type JobFields = Partial<
 >;
 
 /**
- * Jobs and their events in SQLite. Every state change is one transaction that also appends its
- * event, guarded by the caller's lease, so a stage completes exactly once however often it runs;
- * events are published to the bus only after their transaction commits.
+ * Jobs and their events in the database (SQLite or PostgreSQL). Every state change is one
+ * transaction that also appends its event, guarded by the caller's lease, so a stage completes
+ * exactly once however often it runs; events are published to the bus only after their
+ * transaction commits.
  */
 export class JobStore {
   readonly #db: Database;
   readonly #bus: JobEventBus;
   readonly #now: () => number;
-  /** Events of the writes inside `transaction()`, published once it commits. */
-  #deferred: JobEvent[] | undefined;
+  /** Tells this store's own announcements from other processes' (`followOtherProcesses`). */
+  readonly #instance = randomUUID();
 
   constructor({ db, bus, now = Date.now }: { db: Database; bus: JobEventBus; now?: () => number }) {
     this.#db = db;
@@ -69,12 +73,12 @@ export class JobStore {
     prompt: string;
     tokenId: bigint;
     recipient: string | null;
-  }): Job {
+  }): Promise<Job> {
+    const { jobs } = this.#db.tables;
     const now = this.#now();
     const id = randomUUID();
-    const events: JobEvent[] = [];
-    const job = this.#db.transaction((tx) => {
-      const row = tx
+    return this.#db.transaction(async (tx) => {
+      const [row] = await tx
         .insert(jobs)
         .values({
           id,
@@ -85,57 +89,53 @@ export class JobStore {
           createdAt: now,
           updatedAt: now,
         })
-        .returning()
-        .get();
-      events.push(
-        this.#append(tx, id, "stage", { stage: "validate", prompt, tokenId: String(tokenId) }),
-      );
-      return row;
+        .returning();
+      await this.#append(tx, id, "stage", {
+        stage: "validate",
+        prompt,
+        tokenId: String(tokenId),
+      });
+      return row!;
     });
-    this.#publish(events);
-    return job;
   }
 
   /**
-   * Runs `write` as one transaction (not nested in another), together with the job store's own
-   * writes made while it runs: their events are published once it commits, and never if it
-   * throws.
+   * Runs `write` as one transaction, together with the job store's own writes made while it
+   * runs: their events are published once it commits, and never if it throws.
    */
-  transaction<T>(write: (tx: Transaction) => T): T {
-    const deferred: JobEvent[] = [];
-    this.#deferred = deferred;
-    let result: T;
-    try {
-      result = this.#db.transaction(write);
-    } finally {
-      this.#deferred = undefined;
-    }
-    this.#publish(deferred);
-    return result;
+  transaction<T>(write: (tx: Queries) => Promise<T>): Promise<T> {
+    return this.#db.transaction(write);
   }
 
-  get(id: string): Job | undefined {
-    return this.#db.select().from(jobs).where(eq(jobs.id, id)).get();
+  async get(id: string): Promise<Job | undefined> {
+    const { jobs } = this.#db.tables;
+    const [row] = await this.#db.read((q) => q.select().from(jobs).where(eq(jobs.id, id)));
+    return row;
   }
 
   /** The newest job for a prompt that has not failed, if any. */
-  findLiveByPrompt(prompt: string): Job | undefined {
-    return this.#db
-      .select()
-      .from(jobs)
-      .where(and(eq(jobs.prompt, prompt), isNull(jobs.errorCode)))
-      .orderBy(sql`${jobs.createdAt} desc`)
-      .limit(1)
-      .get();
+  async findLiveByPrompt(prompt: string): Promise<Job | undefined> {
+    const { jobs } = this.#db.tables;
+    const [row] = await this.#db.read((q) =>
+      q
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.prompt, prompt), isNull(jobs.errorCode)))
+        .orderBy(sql`${jobs.createdAt} desc`)
+        .limit(1),
+    );
+    return row;
   }
 
   /** Jobs that still need the prover: the queue a new job joins. */
-  pendingCount(): number {
-    const row = this.#db
-      .select({ n: count() })
-      .from(jobs)
-      .where(and(inArray(jobs.stage, [...PIPELINE_STAGES]), isNull(jobs.errorCode)))
-      .get();
+  async pendingCount(): Promise<number> {
+    const { jobs } = this.#db.tables;
+    const [row] = await this.#db.read((q) =>
+      q
+        .select({ n: count() })
+        .from(jobs)
+        .where(and(inArray(jobs.stage, [...PIPELINE_STAGES]), isNull(jobs.errorCode))),
+    );
     return row?.n ?? 0;
   }
 
@@ -144,43 +144,57 @@ export class JobStore {
    * stage's measured milliseconds, and each job's prompt-to-ready milliseconds (queue wait and
    * every stage included). For estimates shown to people, not for accounting.
    */
-  recentTimings({ limit = 20 }: { limit?: number } = {}): { proveMs: number[]; readyMs: number[] } {
+  async recentTimings({ limit = 20 }: { limit?: number } = {}): Promise<{
+    proveMs: number[];
+    readyMs: number[];
+  }> {
+    const { jobs, jobEvents } = this.#db.tables;
     const stageIs = (stage: string) =>
-      and(eq(jobEvents.type, "stage"), sql`json_extract(${jobEvents.data}, '$.stage') = ${stage}`);
-    const proveMs = this.#db
-      .select({ ms: sql<number | null>`json_extract(${jobEvents.data}, '$.ms')` })
-      .from(jobEvents)
-      .where(stageIs("prove"))
-      .orderBy(desc(jobEvents.id))
-      .limit(limit)
-      .all()
-      .flatMap(({ ms }) => (typeof ms === "number" && ms >= 0 ? [ms] : []));
-    const readyMs = this.#db
-      .select({ readyAt: jobEvents.createdAt, createdAt: jobs.createdAt })
-      .from(jobEvents)
-      .innerJoin(jobs, eq(jobs.id, jobEvents.jobId))
-      .where(stageIs("ready"))
-      .orderBy(desc(jobEvents.id))
-      .limit(limit)
-      .all()
-      .map(({ readyAt, createdAt }) => readyAt - createdAt)
-      .filter((ms) => ms >= 0);
-    return { proveMs, readyMs };
+      and(
+        eq(jobEvents.type, "stage"),
+        sql`${this.#db.jsonField(jobEvents.data, "stage", "text")} = ${stage}`,
+      );
+    const proveRows = await this.#db.read((q) =>
+      q
+        .select({ ms: sql<number | null>`${this.#db.jsonField(jobEvents.data, "ms", "number")}` })
+        .from(jobEvents)
+        .where(stageIs("prove"))
+        .orderBy(desc(jobEvents.id))
+        .limit(limit),
+    );
+    const readyRows = await this.#db.read((q) =>
+      q
+        .select({ readyAt: jobEvents.createdAt, createdAt: jobs.createdAt })
+        .from(jobEvents)
+        .innerJoin(jobs, eq(jobs.id, jobEvents.jobId))
+        .where(stageIs("ready"))
+        .orderBy(desc(jobEvents.id))
+        .limit(limit),
+    );
+    return {
+      proveMs: proveRows.flatMap(({ ms }) => (typeof ms === "number" && ms >= 0 ? [ms] : [])),
+      readyMs: readyRows
+        .map(({ readyAt, createdAt }) => readyAt - createdAt)
+        .filter((ms) => ms >= 0),
+    };
   }
 
   /** Events of a job after `afterId`, oldest first. */
-  events(jobId: string, afterId = 0): JobEvent[] {
-    return this.#db
-      .select()
-      .from(jobEvents)
-      .where(and(eq(jobEvents.jobId, jobId), gt(jobEvents.id, afterId)))
-      .orderBy(asc(jobEvents.id))
-      .all();
+  events(jobId: string, afterId = 0): Promise<JobEvent[]> {
+    const { jobEvents } = this.#db.tables;
+    return this.#db.read((q) =>
+      q
+        .select()
+        .from(jobEvents)
+        .where(and(eq(jobEvents.jobId, jobId), gt(jobEvents.id, afterId)))
+        .orderBy(asc(jobEvents.id)),
+    );
   }
 
   /**
    * Takes the oldest runnable job of a kind under a lease for `owner`, in one statement, so two
-   * processes never claim the same job.
+   * processes never claim the same job (on PostgreSQL, a job another claimant is taking is
+   * skipped rather than waited for).
    */
   claim({
     owner,
@@ -190,66 +204,89 @@ export class JobStore {
     owner: string;
     leaseMs: number;
     kind: WorkKind;
-  }): Job | undefined {
+  }): Promise<Job | undefined> {
+    const { jobs } = this.#db.tables;
     const now = this.#now();
     const runnable =
       kind === "pipeline"
         ? inArray(jobs.stage, [...PIPELINE_STAGES])
         : and(eq(jobs.stage, "ready"), isNotNull(jobs.recipient));
-    const candidate = this.#db
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(
-        and(
-          runnable,
-          isNull(jobs.errorCode),
-          lte(jobs.runAfter, now),
-          or(isNull(jobs.leaseOwner), lt(jobs.leaseExpiresAt, now)),
-        ),
-      )
-      .orderBy(asc(jobs.createdAt), asc(jobs.id))
-      .limit(1);
-    return this.#db
-      .update(jobs)
-      .set({ leaseOwner: owner, leaseExpiresAt: now + leaseMs, updatedAt: now })
-      .where(
-        and(inArray(jobs.id, candidate), or(isNull(jobs.leaseOwner), lt(jobs.leaseExpiresAt, now))),
-      )
-      .returning()
-      .get();
+    return this.#db.transaction(async (tx) => {
+      const candidate = this.#db.lockRows(
+        tx
+          .select({ id: jobs.id })
+          .from(jobs)
+          .where(
+            and(
+              runnable,
+              isNull(jobs.errorCode),
+              lte(jobs.runAfter, now),
+              or(isNull(jobs.leaseOwner), lt(jobs.leaseExpiresAt, now)),
+            ),
+          )
+          .orderBy(asc(jobs.createdAt), asc(jobs.id))
+          .limit(1),
+        { skipLocked: true },
+      );
+      const [row] = await tx
+        .update(jobs)
+        .set({ leaseOwner: owner, leaseExpiresAt: now + leaseMs, updatedAt: now })
+        .where(
+          and(
+            inArray(jobs.id, candidate),
+            or(isNull(jobs.leaseOwner), lt(jobs.leaseExpiresAt, now)),
+          ),
+        )
+        .returning();
+      return row;
+    });
   }
 
   /** Extends the leases `owner` holds on `ids`. */
-  renewLeases({ owner, ids, leaseMs }: { owner: string; ids: string[]; leaseMs: number }): void {
+  async renewLeases({
+    owner,
+    ids,
+    leaseMs,
+  }: {
+    owner: string;
+    ids: string[];
+    leaseMs: number;
+  }): Promise<void> {
     if (ids.length === 0) return;
-    this.#db
-      .update(jobs)
-      .set({ leaseExpiresAt: this.#now() + leaseMs })
-      .where(and(inArray(jobs.id, ids), eq(jobs.leaseOwner, owner)))
-      .run();
+    const { jobs } = this.#db.tables;
+    await this.#db.transaction((tx) =>
+      tx
+        .update(jobs)
+        .set({ leaseExpiresAt: this.#now() + leaseMs })
+        .where(and(inArray(jobs.id, ids), eq(jobs.leaseOwner, owner))),
+    );
   }
 
   /** Gives a job back without counting a failure (shutdown, or nothing left to do here). */
-  release({ id, owner }: { id: string; owner: string }): void {
-    this.#db
-      .update(jobs)
-      .set({ leaseOwner: null, leaseExpiresAt: null })
-      .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
-      .run();
+  async release({ id, owner }: { id: string; owner: string }): Promise<void> {
+    const { jobs } = this.#db.tables;
+    await this.#db.transaction((tx) =>
+      tx
+        .update(jobs)
+        .set({ leaseOwner: null, leaseExpiresAt: null })
+        .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner))),
+    );
   }
 
   /**
    * Frees the leases of processes that are certainly dead (see `isOrphanedLeaseOwner`), so their
    * jobs resume at once instead of when the lease expires.
    */
-  releaseOrphanedLeases({ self }: { self: string }): number {
-    const held = this.#db
-      .select({ id: jobs.id, owner: jobs.leaseOwner })
-      .from(jobs)
-      .where(isNotNull(jobs.leaseOwner))
-      .all();
+  async releaseOrphanedLeases({ self }: { self: string }): Promise<number> {
+    const { jobs } = this.#db.tables;
+    const held = await this.#db.read((q) =>
+      q
+        .select({ id: jobs.id, owner: jobs.leaseOwner })
+        .from(jobs)
+        .where(isNotNull(jobs.leaseOwner)),
+    );
     const orphaned = held.filter(({ owner }) => isOrphanedLeaseOwner({ owner: owner!, self }));
-    for (const { id, owner } of orphaned) this.release({ id, owner: owner! });
+    for (const { id, owner } of orphaned) await this.release({ id, owner: owner! });
     return orphaned.length;
   }
 
@@ -272,10 +309,10 @@ export class JobStore {
     to: GenerationStage;
     fields?: JobFields;
     data?: Record<string, unknown>;
-  }): Job | undefined {
-    const events: JobEvent[] = [];
-    const job = this.#db.transaction((tx) => {
-      const row = tx
+  }): Promise<Job | undefined> {
+    const { jobs } = this.#db.tables;
+    return this.#db.transaction(async (tx) => {
+      const [row] = await tx
         .update(jobs)
         .set({ ...fields, stage: to, failures: 0, updatedAt: this.#now() })
         .where(
@@ -286,41 +323,58 @@ export class JobStore {
             isNull(jobs.errorCode),
           ),
         )
-        .returning()
-        .get();
+        .returning();
       if (row === undefined) return undefined;
-      events.push(this.#append(tx, id, "stage", { stage: to, ...data }));
-      if (to === "ready") events.push(this.#append(tx, id, "ready", data));
+      await this.#append(tx, id, "stage", { stage: to, ...data });
+      if (to === "ready") await this.#append(tx, id, "ready", data);
       return row;
     });
-    this.#publish(events);
-    return job;
   }
 
   /** Saves fields mid-stage (e.g. a mint salt before its commit is sent), under the lease. */
-  save({ id, owner, fields }: { id: string; owner: string; fields: JobFields }): boolean {
-    const result = this.#db
-      .update(jobs)
-      .set({ ...fields, updatedAt: this.#now() })
-      .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
-      .run();
-    return result.changes === 1;
+  async save({
+    id,
+    owner,
+    fields,
+  }: {
+    id: string;
+    owner: string;
+    fields: JobFields;
+  }): Promise<boolean> {
+    const { jobs } = this.#db.tables;
+    const saved = await this.#db.transaction((tx) =>
+      tx
+        .update(jobs)
+        .set({ ...fields, updatedAt: this.#now() })
+        .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
+        .returning({ id: jobs.id }),
+    );
+    return saved.length === 1;
   }
 
   /** Asks for a relayed mint to `recipient` once the job is ready. */
-  setRecipient({ id, recipient }: { id: string; recipient: string }): void {
-    this.#db
-      .update(jobs)
-      .set({ recipient, updatedAt: this.#now() })
-      .where(and(eq(jobs.id, id), isNull(jobs.recipient), isNull(jobs.errorCode)))
-      .run();
-    this.note({ id, type: "mint-requested", data: { recipient } });
+  async setRecipient({ id, recipient }: { id: string; recipient: string }): Promise<void> {
+    const { jobs } = this.#db.tables;
+    await this.#db.transaction(async (tx) => {
+      await tx
+        .update(jobs)
+        .set({ recipient, updatedAt: this.#now() })
+        .where(and(eq(jobs.id, id), isNull(jobs.recipient), isNull(jobs.errorCode)));
+      await this.#append(tx, id, "mint-requested", { recipient });
+    });
   }
 
   /** Adds an informational event (a stage starting, a transaction sent). */
-  note({ id, type, data }: { id: string; type: string; data: Record<string, unknown> }): void {
-    const event = this.#append(this.#db, id, type, data);
-    this.#publish([event]);
+  async note({
+    id,
+    type,
+    data,
+  }: {
+    id: string;
+    type: string;
+    data: Record<string, unknown>;
+  }): Promise<void> {
+    await this.#db.transaction((tx) => this.#append(tx, id, type, data));
   }
 
   /**
@@ -347,19 +401,21 @@ export class JobStore {
     backoffMs: number;
     rewindTo?: GenerationStage | undefined;
     counted?: boolean;
-  }): "retrying" | "failed" | "lost" {
-    const events: JobEvent[] = [];
+  }): Promise<"retrying" | "failed" | "lost"> {
+    const { jobs } = this.#db.tables;
     const now = this.#now();
-    const outcome = this.#db.transaction((tx) => {
-      const job = tx
-        .select()
-        .from(jobs)
-        .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
-        .get();
+    return this.#db.transaction(async (tx) => {
+      const [job] = await this.#db.lockRows(
+        tx
+          .select()
+          .from(jobs)
+          .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner))),
+      );
       if (job === undefined) return "lost" as const;
       const failures = job.failures + (counted ? 1 : 0);
       const failed = counted && failures >= maxAttempts;
-      tx.update(jobs)
+      await tx
+        .update(jobs)
         .set({
           failures,
           leaseOwner: null,
@@ -369,25 +425,28 @@ export class JobStore {
           ...(rewindTo === undefined ? {} : { stage: rewindTo }),
           ...(failed ? { errorCode: code, errorMessage: message } : {}),
         })
-        .where(eq(jobs.id, id))
-        .run();
+        .where(eq(jobs.id, id));
       const type = failed ? "failed" : "retrying";
       const attempt = counted ? { attempt: failures } : { attempt: failures, counted };
-      events.push(this.#append(tx, id, type, { code, message, ...attempt, maxAttempts }));
+      await this.#append(tx, id, type, { code, message, ...attempt, maxAttempts });
       return type;
     });
-    this.#publish(events);
-    return outcome;
   }
 
   /**
    * Marks the live jobs of a token that reached `ready` as minted (the indexer saw the token) and
    * fails those still proving it, which can no longer mint. Returns the minted ones.
    */
-  markMinted({ tokenId, data }: { tokenId: bigint; data: Record<string, unknown> }): Job[] {
-    const events: JobEvent[] = [];
-    const updated = this.#db.transaction((tx) => {
-      const rows = tx
+  markMinted({
+    tokenId,
+    data,
+  }: {
+    tokenId: bigint;
+    data: Record<string, unknown>;
+  }): Promise<Job[]> {
+    const { jobs } = this.#db.tables;
+    return this.#db.transaction(async (tx) => {
+      const rows = await tx
         .update(jobs)
         .set({ stage: "minted", leaseOwner: null, leaseExpiresAt: null, updatedAt: this.#now() })
         .where(
@@ -397,14 +456,13 @@ export class JobStore {
             isNull(jobs.errorCode),
           ),
         )
-        .returning()
-        .all();
+        .returning();
       for (const row of rows) {
-        events.push(this.#append(tx, row.id, "stage", { stage: "minted", ...data }));
-        events.push(this.#append(tx, row.id, "minted", data));
+        await this.#append(tx, row.id, "stage", { stage: "minted", ...data });
+        await this.#append(tx, row.id, "minted", data);
       }
       const message = "the prompt was minted by another generation";
-      const superseded = tx
+      const superseded = await tx
         .update(jobs)
         .set({ errorCode: "PROMPT_ALREADY_MINTED", errorMessage: message, updatedAt: this.#now() })
         .where(
@@ -414,15 +472,12 @@ export class JobStore {
             isNull(jobs.errorCode),
           ),
         )
-        .returning({ id: jobs.id })
-        .all();
+        .returning({ id: jobs.id });
       for (const { id } of superseded) {
-        events.push(this.#append(tx, id, "failed", { code: "PROMPT_ALREADY_MINTED", message }));
+        await this.#append(tx, id, "failed", { code: "PROMPT_ALREADY_MINTED", message });
       }
       return rows;
     });
-    this.#publish(events);
-    return updated;
   }
 
   /**
@@ -433,11 +488,17 @@ export class JobStore {
    * wallet one again; jobs that failed only because one of these tokens was minted resume where
    * they stopped. Returns them.
    */
-  reopenMints({ tokenIds, data }: { tokenIds: string[]; data: Record<string, unknown> }): Job[] {
-    const events: JobEvent[] = [];
+  reopenMints({
+    tokenIds,
+    data,
+  }: {
+    tokenIds: string[];
+    data: Record<string, unknown>;
+  }): Promise<Job[]> {
+    const { jobs, tokens } = this.#db.tables;
     const now = this.#now();
-    const reopened = this.#db.transaction((tx) => {
-      const unminted = tx
+    return this.#db.transaction(async (tx) => {
+      const unminted = await tx
         .update(jobs)
         .set({
           stage: "ready",
@@ -459,9 +520,8 @@ export class JobStore {
             ),
           ),
         )
-        .returning()
-        .all();
-      const resumed = tx
+        .returning();
+      const resumed = await tx
         .update(jobs)
         .set({ errorCode: null, errorMessage: null, failures: 0, runAfter: 0, updatedAt: now })
         .where(
@@ -471,35 +531,57 @@ export class JobStore {
             inArray(jobs.tokenId, tokenIds),
           ),
         )
-        .returning()
-        .all();
+        .returning();
       for (const row of [...unminted, ...resumed]) {
-        events.push(this.#append(tx, row.id, "reorg", { ...data, stage: row.stage }));
+        await this.#append(tx, row.id, "reorg", { ...data, stage: row.stage });
       }
       return [...unminted, ...resumed];
     });
-    this.#publish(events);
-    return reopened;
   }
 
-  #append(
-    tx: Pick<Database, "insert">,
+  /**
+   * Publishes to this process's bus the events other processes sharing the database append
+   * (PostgreSQL's LISTEN/NOTIFY carries their ids; the event log in the database is what is
+   * published), so a client streaming a job's events gets them from whichever server it is
+   * connected to. Resolves to a function that stops following.
+   */
+  followOtherProcesses(): Promise<() => Promise<void>> {
+    const { jobEvents } = this.#db.tables;
+    // One read at a time, so events reach the bus in the order they were announced.
+    let reading = Promise.resolve();
+    return this.#db.listen(EVENTS_CHANNEL, (payload) => {
+      const [instance, id] = payload.split(" ");
+      if (instance === this.#instance || id === undefined) return;
+      reading = reading
+        .then(() =>
+          this.#db.read((q) =>
+            q
+              .select()
+              .from(jobEvents)
+              .where(eq(jobEvents.id, Number(id))),
+          ),
+        )
+        .then(([event]) => {
+          if (event !== undefined) this.#bus.publish(event);
+        })
+        .catch(() => {});
+    });
+  }
+
+  /** Appends an event in `tx`, published to the bus once that transaction commits. */
+  async #append(
+    tx: Queries,
     jobId: string,
     type: string,
     data: Record<string, unknown>,
-  ): JobEvent {
-    return tx
+  ): Promise<JobEvent> {
+    const { jobEvents } = this.#db.tables;
+    const [event] = await tx
       .insert(jobEvents)
       .values({ jobId, type, data: JSON.stringify(data), createdAt: this.#now() })
-      .returning()
-      .get();
-  }
-
-  #publish(events: JobEvent[]): void {
-    if (this.#deferred !== undefined) {
-      this.#deferred.push(...events);
-      return;
-    }
-    for (const event of events) this.#bus.publish(event);
+      .returning();
+    await this.#db.announce(EVENTS_CHANNEL, `${this.#instance} ${event!.id}`);
+    this.#db.afterCommit(() => this.#bus.publish(event!));
+    return event!;
   }
 }

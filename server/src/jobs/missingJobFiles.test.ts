@@ -30,11 +30,11 @@ describe("a job resumed without its files", () => {
   // stage runs, which is what this shows.
   it("restarts from the witness stage on the prover that resumed it, counting one retry (parts unused)", async () => {
     const { db, jobs } = await partialServices();
-    const job = jobs.create({ prompt: "a fox", tokenId: 5n, recipient: null });
+    const job = await jobs.create({ prompt: "a fox", tokenId: 5n, recipient: null });
     // Another prover did witness and render in its own folder, then died.
-    jobs.claim({ owner: "gone/1/x", leaseMs: 1, kind: "pipeline" });
-    jobs.completeStage({ id: job.id, owner: "gone/1/x", from: "validate", to: "witness" });
-    jobs.completeStage({ id: job.id, owner: "gone/1/x", from: "witness", to: "render" });
+    await jobs.claim({ owner: "gone/1/x", leaseMs: 1, kind: "pipeline" });
+    await jobs.completeStage({ id: job.id, owner: "gone/1/x", from: "validate", to: "witness" });
+    await jobs.completeStage({ id: job.id, owner: "gone/1/x", from: "witness", to: "render" });
     await new Promise((done) => setTimeout(done, 5));
 
     const workDir = await mkdtemp(join(tmpdir(), "proofmint-resume-"));
@@ -49,19 +49,19 @@ describe("a job resumed without its files", () => {
       maxAttempts: 3,
       backoffMs: 60_000,
     });
-    runner.start();
-    while (runner.activeCount > 0 || jobs.get(job.id)!.stage !== "validate") {
+    await runner.start();
+    while (runner.activeCount > 0 || (await jobs.get(job.id))!.stage !== "validate") {
       await new Promise((done) => setTimeout(done, 10));
     }
     await runner.stop();
 
-    const resumed = jobs.get(job.id)!;
+    const resumed = (await jobs.get(job.id))!;
     expect(resumed).toMatchObject({ stage: "validate", errorCode: null, failures: 1 });
     expect(resumed.leaseOwner).toBeNull();
-    const retry = jobs.events(job.id).at(-1)!;
+    const retry = (await jobs.events(job.id)).at(-1)!;
     expect(retry.type).toBe("retrying");
     expect(JSON.parse(retry.data)).toMatchObject({ code: "JOB_FILES_MISSING", attempt: 1 });
-    db.$client.close();
+    await db.close();
     await rm(workDir, { recursive: true, force: true });
   });
 });

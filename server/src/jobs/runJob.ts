@@ -70,8 +70,8 @@ export async function runJob({
   const { workDir, ...shared } = parts;
   const files = new JobFiles({ workDir, jobId: claimed.id });
   let job = claimed;
-  const save: StageContext["save"] = (fields) => {
-    jobs.save({ id: job.id, owner, fields });
+  const save: StageContext["save"] = async (fields) => {
+    await jobs.save({ id: job.id, owner, fields });
   };
   const note =
     (stage: GenerationStage): StageContext["note"] =>
@@ -107,7 +107,7 @@ export async function runJob({
     const runStage = STAGE_RUNNERS[stage];
     if (runStage === undefined || signal?.aborted) return job;
     const started = performance.now();
-    jobs.note({ id: job.id, type: "progress", data: { stage } });
+    await jobs.note({ id: job.id, type: "progress", data: { stage } });
     let result: StageResult;
     try {
       result = await runStage({
@@ -126,7 +126,7 @@ export async function runJob({
       );
     }
     const ms = Math.round(performance.now() - started);
-    const next = jobs.completeStage({
+    const next = await jobs.completeStage({
       id: job.id,
       owner,
       from: job.stage,
@@ -134,7 +134,7 @@ export async function runJob({
       fields: result.fields,
       data: { ...result.data, ms },
     });
-    if (next === undefined) return jobs.get(job.id) ?? job;
+    if (next === undefined) return (await jobs.get(job.id)) ?? job;
     job = next;
   }
   return job;

@@ -5,7 +5,7 @@ import { modelInfo } from "./modelInfo.ts";
 import { recentProofs } from "./recentProofs.ts";
 import type { listModels } from "./models.routes.ts";
 
-export const listModelsHandler: RouteHandler<typeof listModels, AppEnv> = (c) => {
+export const listModelsHandler: RouteHandler<typeof listModels, AppEnv> = async (c) => {
   const { artifacts, chain, config, jobs } = c.var.services;
   const info = modelInfo({ artifacts });
   return c.json(
@@ -20,7 +20,7 @@ export const listModelsHandler: RouteHandler<typeof listModels, AppEnv> = (c) =>
           verifier: chain.verifier,
           deploymentBlock: config.chain.deploymentBlock.toString(),
           prompt: { maxBytes: PROMPT_MAX_BYTES, alphabet: PROMPT_ALLOWED_CHARACTERS },
-          recentProofs: recentProofs({ jobs }),
+          recentProofs: await recentProofs({ jobs }),
         },
       ],
     },

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { partialServices } from "../testing/partialServices.ts";
 import { JobEventBus } from "../jobs/jobEventBus.ts";
 import { JobStore, PIPELINE_STAGES } from "../jobs/jobStore.ts";
+import { DATABASE_KINDS } from "../testing/testDatabases.ts";
 import { recentProofs } from "./recentProofs.ts";
 
-describe("recentProofs", () => {
+describe.each(DATABASE_KINDS)("recentProofs on %s", (database) => {
   it("is empty before the first proof", async () => {
-    const { jobs } = await partialServices();
-    expect(recentProofs({ jobs })).toEqual({
+    const { jobs } = await partialServices({}, { database });
+    expect(await recentProofs({ jobs })).toEqual({
       count: 0,
       proveMedianMs: null,
       readyMedianMs: null,
@@ -15,7 +16,7 @@ describe("recentProofs", () => {
   });
 
   it("takes the medians of the last proofs: prove stage time and prompt to ready", async () => {
-    const { db } = await partialServices();
+    const { db } = await partialServices({}, { database });
     let now = 1_000_000;
     const jobs = new JobStore({ db, bus: new JobEventBus(), now: () => now });
     const proofs = [
@@ -25,13 +26,13 @@ describe("recentProofs", () => {
     ];
     for (const [index, { prove, wait }] of proofs.entries()) {
       const created = now;
-      const job = jobs.create({ prompt: `p${index}`, tokenId: BigInt(index), recipient: null });
-      jobs.claim({ owner: "o", leaseMs: 60_000, kind: "pipeline" });
+      const job = await jobs.create({ prompt: `p${index}`, tokenId: BigInt(index), recipient: null });
+      await jobs.claim({ owner: "o", leaseMs: 60_000, kind: "pipeline" });
       const stages = [...PIPELINE_STAGES.slice(1), "ready"] as const;
       let from: (typeof PIPELINE_STAGES)[number] | "ready" = "validate";
       for (const to of stages) {
         if (to === "ready") now = created + wait;
-        jobs.completeStage({
+        await jobs.completeStage({
           id: job.id,
           owner: "o",
           from,
@@ -42,11 +43,11 @@ describe("recentProofs", () => {
       }
       now += 1000;
     }
-    expect(recentProofs({ jobs })).toEqual({
+    expect(await recentProofs({ jobs })).toEqual({
       count: 3,
       proveMedianMs: 8000,
       readyMedianMs: 11_000,
     });
-    expect(recentProofs({ jobs, limit: 2 })).toMatchObject({ count: 2, proveMedianMs: 7500 });
+    expect(await recentProofs({ jobs, limit: 2 })).toMatchObject({ count: 2, proveMedianMs: 7500 });
   });
 });

@@ -20,7 +20,13 @@ function median(values: number[]): number | null {
 }
 
 /** The medians of the last `limit` proofs recorded in the job store. */
-export function recentProofs({ jobs, limit = 20 }: { jobs: JobStore; limit?: number }): RecentProofs {
-  const { proveMs, readyMs } = jobs.recentTimings({ limit });
+export async function recentProofs({
+  jobs,
+  limit = 20,
+}: {
+  jobs: JobStore;
+  limit?: number;
+}): Promise<RecentProofs> {
+  const { proveMs, readyMs } = await jobs.recentTimings({ limit });
   return { count: proveMs.length, proveMedianMs: median(proveMs), readyMedianMs: median(readyMs) };
 }

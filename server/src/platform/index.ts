@@ -10,4 +10,5 @@ export {
   type IpfsBackend,
   type LocalPlatform,
 } from "./localPlatform.ts";
+export { POSTGRES_BIN, startPostgres, type RunningPostgres } from "./postgres.ts";
 export { startProverProcess, type ProverProcess } from "./proverProcess.ts";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { connectChain } from "../chain/chain.ts";
 import type { Config } from "../config/config.ts";
 import { ConfigError } from "../config/ConfigError.ts";
-import { migrateDatabase, openDatabase } from "../db/database.ts";
+import { openDatabase } from "../db/openDatabase.ts";
 import { openContentStore } from "../ipfs/openContentStore.ts";
 import { JobEventBus } from "../jobs/jobEventBus.ts";
 import { configuredJobRunner } from "../jobs/configuredJobRunner.ts";
@@ -58,8 +58,7 @@ export async function startProver({
     : config.prover.workDir!;
   await mkdir(workDir, { recursive: true });
 
-  const db = openDatabase({ path: config.databasePath });
-  migrateDatabase({ db });
+  const db = await openDatabase({ config });
   const artifacts = await loadCircuitArtifacts({ dir: config.prover.circuitDir });
   const model = modelInfo({ artifacts });
   // The chain is read for the metadata (chain id, collection, verifier); no key is given.
@@ -80,12 +79,12 @@ export async function startProver({
     pipelineSlots: config.prover.poolSize + 1,
     mintSlots: 0,
   });
-  runner.start();
+  await runner.start();
   logger.info("proofmint prover running", {
     owner: runner.owner,
     model: model.modelId,
     provers: config.prover.poolSize,
-    database: config.databasePath,
+    database: `${db.kind} ${db.location}`,
     ipfs: store.kind,
     workDir,
   });
@@ -103,7 +102,7 @@ export async function startProver({
       await engine.close();
       await renderer.close();
       await store.close();
-      db.$client.close();
+      await db.close();
       if (ownWorkDir) await rm(workDir, { recursive: true, force: true });
     },
   };

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import { and, count, desc, eq, isNull } from "drizzle-orm";
 import { getAddress } from "viem";
-import { jobs, tokens, type Token } from "../db/schema.ts";
+import type { Token } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import type { AppEnv } from "../http/appEnv.ts";
 import { parseCid } from "../ipfs/parseCid.ts";
@@ -14,13 +14,16 @@ function metadataCid(token: Token): string | null {
   return token.tokenUri.startsWith("ipfs://") ? token.tokenUri.slice("ipfs://".length) : null;
 }
 
-function tokenView(services: Services, token: Token) {
+async function tokenView(services: Services, token: Token) {
   const cid = metadataCid(token);
-  const job = services.db
-    .select({ imageCid: jobs.imageCid })
-    .from(jobs)
-    .where(and(eq(jobs.tokenId, token.tokenId), isNull(jobs.errorCode)))
-    .get();
+  const { jobs } = services.db.tables;
+  const [job] = await services.db.read((q) =>
+    q
+      .select({ imageCid: jobs.imageCid })
+      .from(jobs)
+      .where(and(eq(jobs.tokenId, token.tokenId), isNull(jobs.errorCode)))
+      .limit(1),
+  );
   return {
     tokenId: token.tokenId,
     prompt: token.prompt,
@@ -35,20 +38,25 @@ function tokenView(services: Services, token: Token) {
   };
 }
 
-export const listTokensHandler: RouteHandler<typeof listTokens, AppEnv> = (c) => {
+export const listTokensHandler: RouteHandler<typeof listTokens, AppEnv> = async (c) => {
   const { services } = c.var;
+  const { tokens } = services.db.tables;
   const { limit, offset, owner } = c.req.valid("query");
   const where = owner === undefined ? undefined : eq(tokens.owner, getAddress(owner));
-  const rows = services.db
-    .select()
-    .from(tokens)
-    .where(where)
-    .orderBy(desc(tokens.mintedBlock), desc(tokens.tokenId))
-    .limit(limit)
-    .offset(offset)
-    .all();
-  const total = services.db.select({ n: count() }).from(tokens).where(where).get()?.n ?? 0;
-  return c.json({ tokens: rows.map((token) => tokenView(services, token)), total }, 200);
+  const rows = await services.db.read((q) =>
+    q
+      .select()
+      .from(tokens)
+      .where(where)
+      .orderBy(desc(tokens.mintedBlock), desc(tokens.tokenId))
+      .limit(limit)
+      .offset(offset),
+  );
+  const [counted] = await services.db.read((q) =>
+    q.select({ n: count() }).from(tokens).where(where),
+  );
+  const views = await Promise.all(rows.map((token) => tokenView(services, token)));
+  return c.json({ tokens: views, total: counted?.n ?? 0 }, 200);
 };
 
 export const getTokenHandler: RouteHandler<typeof getToken, AppEnv> = async (c) => {
@@ -56,11 +64,10 @@ export const getTokenHandler: RouteHandler<typeof getToken, AppEnv> = async (c) 
   const { id } = c.req.valid("param");
   const tokenId = BigInt(id);
   if (tokenId > MAX_UINT256) throw new NotFoundError("token", id);
-  const token = services.db
-    .select()
-    .from(tokens)
-    .where(eq(tokens.tokenId, tokenId.toString()))
-    .get();
+  const { jobs, tokens } = services.db.tables;
+  const [token] = await services.db.read((q) =>
+    q.select().from(tokens).where(eq(tokens.tokenId, tokenId.toString())),
+  );
   if (token === undefined) throw new NotFoundError("token", id);
   const cid = metadataCid(token);
   let metadata: Record<string, unknown> | null = null;
@@ -69,13 +76,15 @@ export const getTokenHandler: RouteHandler<typeof getToken, AppEnv> = async (c) 
     if (bytes !== undefined)
       metadata = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
   }
-  const generation = services.db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(and(eq(jobs.tokenId, token.tokenId), eq(jobs.stage, "minted")))
-    .get();
+  const [generation] = await services.db.read((q) =>
+    q
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(eq(jobs.tokenId, token.tokenId), eq(jobs.stage, "minted")))
+      .limit(1),
+  );
   return c.json(
-    { ...tokenView(services, token), metadata, generationId: generation?.id ?? null },
+    { ...(await tokenView(services, token)), metadata, generationId: generation?.id ?? null },
     200,
   );
 };

@@ -576,6 +576,15 @@ export interface paths {
             "application/json": components["schemas"]["Health"];
           };
         };
+        /** @description The server is up but its database is not answering: `database.error` says why */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Health"];
+          };
+        };
       };
     };
     put?: never;
@@ -861,7 +870,7 @@ export interface components {
     };
     Health: {
       /** @enum {string} */
-      status: "ok";
+      status: "ok" | "degraded";
       uptimeSeconds: number;
       jobs: {
         pending: number;
@@ -877,8 +886,8 @@ export interface components {
         starting: number;
         busy: number;
         queued: number;
-        /** @description Processes on any machine (this server, prover processes) holding a proving job's lease now; idle provers are not counted */
-        provingProcesses: number;
+        /** @description Processes on any machine (this server, prover processes) holding a proving job's lease now; idle provers are not counted; null while the database does not answer */
+        provingProcesses: number | null;
       };
       indexer: {
         nextBlock: number;
@@ -916,6 +925,13 @@ export interface components {
         reachable: boolean;
         /** @description Why the store does not answer (e.g. the Kubo node at IPFS_API_URL is down); jobs wait for it without using up their attempts */
         lastError: string | null;
+      };
+      database: {
+        /** @enum {string} */
+        kind: "sqlite" | "postgres";
+        ok: boolean;
+        /** @description Why the database is not answering */
+        error: string | null;
       };
     };
   };

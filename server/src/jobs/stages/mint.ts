@@ -38,7 +38,7 @@ export async function commitMint({
   let salt = job.mintSalt as Hex | null;
   if (salt === null) {
     salt = generatePrivateKey();
-    save({ mintSalt: salt });
+    await save({ mintSalt: salt });
   }
   const commitment = mintCommitment({
     tokenId: BigInt(job.tokenId),
@@ -60,8 +60,8 @@ export async function commitMint({
       functionName: "commit",
       args: [commitment],
     });
-    save({ commitTx: hash });
-    note("transaction", { kind: "commit", hash });
+    await save({ commitTx: hash });
+    await note("transaction", { kind: "commit", hash });
     const receipt = await chain.client.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") {
       throw new MintError("the commit transaction reverted", { hash });
@@ -127,8 +127,8 @@ export async function mint(context: StageContext): Promise<StageResult> {
   const hash = await sendWhenReady(() =>
     relayer.wallet.writeContract({ ...contract, ...args.mint }),
   );
-  save({ mintTx: hash });
-  note("transaction", { kind: "mint", hash });
+  await save({ mintTx: hash });
+  await note("transaction", { kind: "mint", hash });
   // viem counts the receipt's own block as the first confirmation, and re-reads the receipt
   // once deep enough, so a mint a reorganisation dropped is not reported done.
   const receipt = await chain.client.waitForTransactionReceipt({

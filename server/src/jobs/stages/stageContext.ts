@@ -22,9 +22,9 @@ export type StageContext = {
   publicUrl: string | undefined;
   logger: Logger;
   /** Saves fields before the stage ends (e.g. a salt before a transaction uses it). */
-  save(fields: Partial<Pick<Job, "mintSalt" | "commitTx" | "mintTx">>): void;
+  save(fields: Partial<Pick<Job, "mintSalt" | "commitTx" | "mintTx">>): Promise<void>;
   /** Adds an informational event to the job's stream. */
-  note(type: string, data: Record<string, unknown>): void;
+  note(type: string, data: Record<string, unknown>): Promise<void>;
 };
 
 /** What a stage hands back: fields to store with its completion, and data for its event. */
