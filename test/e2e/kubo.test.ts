@@ -11,7 +11,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPublicClient, http, type PublicClient } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { promptTokenId } from "@proofmint/core";
+import { promptTokenId, type ApiSchema } from "@proofmint/core";
 import {
   startKubo,
   startLocalPlatform,
@@ -63,19 +63,8 @@ describe("the gateway route over a real Kubo daemon", () => {
   });
 });
 
-type Generation = {
-  id: string;
-  status: string;
-  stage: string;
-  image: { cid: string } | null;
-  output: { cid: string } | null;
-  proof: { cid: string } | null;
-  metadata: { cid: string } | null;
-  error: unknown;
-  events: { type: string; data: Record<string, unknown> }[];
-};
-
-type Health = { ipfs: { kind: string; reachable: boolean; lastError: string | null } };
+type Generation = ApiSchema<"Generation">;
+type Health = ApiSchema<"Health">;
 
 describe("the platform with its content on a real Kubo daemon", () => {
   let platform: LocalPlatform;

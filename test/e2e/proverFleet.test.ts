@@ -10,7 +10,12 @@ import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPublicClient, http, type Address, type Hex } from "viem";
 import { mnemonicToAccount } from "viem/accounts";
-import { parseTokenMetadata, proofmintCollectionAbi, promptTokenId } from "@proofmint/core";
+import {
+  parseTokenMetadata,
+  proofmintCollectionAbi,
+  promptTokenId,
+  type ApiSchema,
+} from "@proofmint/core";
 import {
   readGenerationEvents,
   startLocalPlatform,
@@ -25,8 +30,8 @@ const creator = mnemonicToAccount("test test test test test test test test test 
   addressIndex: 1,
 }).address;
 
-type Event = { id: number; type: string; data: Record<string, unknown> };
-type Generation = { id: string; status: string; tokenId: string; events: Event[] };
+type Event = ApiSchema<"GenerationEvent">;
+type Generation = ApiSchema<"Generation">;
 
 let platform: LocalPlatform;
 let chain: ReturnType<typeof createPublicClient>;
@@ -174,9 +179,7 @@ afterAll(async () => {
 
 describe("prover processes", () => {
   it("an API server with no local prover leaves proving to a prover process: proved, minted, verified", async () => {
-    const idle = await api<{ prover: { size: number; ready: number; provingProcesses: number } }>(
-      "/api/health",
-    );
+    const idle = await api<ApiSchema<"Health">>("/api/health");
     expect(idle.body.prover).toMatchObject({ size: 0, ready: 0, provingProcesses: 0 });
 
     const prompt = "a red circle on blue";
@@ -188,7 +191,7 @@ describe("prover processes", () => {
     const started = Date.now();
     await addProver("a");
     let preview: Promise<Response> | undefined;
-    let health: Promise<{ body: { prover: { provingProcesses: number } } }> | undefined;
+    let health: Promise<{ body: ApiSchema<"Health"> }> | undefined;
     // The server's stream carries the events the prover process commits.
     const streamed = await readGenerationEvents({
       url: platform.server.url,
@@ -261,7 +264,7 @@ describe("prover processes", () => {
     // Removed gracefully: the survivors stop, holding no lease.
     for (const prover of [first!, second, third].filter((p) => p !== victim)) await prover.stop();
     for (const id of ids) expect(await leaseOwner(id)).toBeNull();
-    const health = await api<{ prover: { provingProcesses: number } }>("/api/health");
+    const health = await api<ApiSchema<"Health">>("/api/health");
     expect(health.body.prover.provingProcesses).toBe(0);
   });
 });
