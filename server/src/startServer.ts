@@ -56,7 +56,9 @@ export async function startServer({
     jobs,
     parts: { workDir: config.dataDir, artifacts, engine, renderer, pool, store, chain },
     pipelineSlots: config.prover.poolSize === 0 ? 0 : config.prover.poolSize + 1,
-    mintSlots: 4,
+    // A server without a relayer key leaves relayed mints to one that has it (several servers
+    // on one database); it would only fail them.
+    mintSlots: chain.relayer === undefined ? 0 : 4,
   });
   const indexer = new Indexer({
     chain,
