@@ -22,5 +22,7 @@ export type Services = {
   artifacts: CircuitArtifacts;
   pool: Pick<NativeProverPool, "busy" | "queued" | "ready" | "starting">;
   indexer: Pick<Indexer, "status">;
+  /** Whether this server leads the fleet now: indexes the chain and relays mints. */
+  leadership: { readonly leading: boolean };
   startedAt: number;
 };

@@ -56,9 +56,8 @@ export async function startServer({
     jobs,
     parts: { workDir: config.dataDir, artifacts, engine, renderer, pool, store, chain },
     pipelineSlots: config.prover.poolSize === 0 ? 0 : config.prover.poolSize + 1,
-    // A server without a relayer key leaves relayed mints to one that has it (several servers
-    // on one database); it would only fail them.
-    mintSlots: chain.relayer === undefined ? 0 : 4,
+    // Set while this server leads the fleet (below).
+    mintSlots: 0,
   });
   const indexer = new Indexer({
     chain,
@@ -68,8 +67,22 @@ export async function startServer({
     startBlock: config.chain.deploymentBlock,
     pollMs: config.chain.pollMs,
   });
-  await indexer.start();
   await runner.start();
+  // One server of those sharing the database leads: it indexes the chain and relays mints (a
+  // server without a relayer key relays none: it would only fail them). Another takes over
+  // within seconds when the leader's session ends; running mints finish under their leases.
+  const leadership = { leading: false };
+  const resign = await db.lead("proofmint/relayer-and-indexer", async (leading) => {
+    leadership.leading = leading;
+    logger.info(leading ? "leading: indexing and relaying" : "no longer leading");
+    if (leading) {
+      runner.setMintSlots(chain.relayer === undefined ? 0 : 4);
+      await indexer.start();
+    } else {
+      runner.setMintSlots(0);
+      await resign();
+    }
+  });
 
   const services: Services = {
     config,
@@ -83,6 +96,7 @@ export async function startServer({
     artifacts,
     pool,
     indexer,
+    leadership,
     startedAt: Date.now(),
   };
   const app = createApp({ services });
@@ -116,7 +130,7 @@ export async function startServer({
       await stopped;
       await engine.close();
       await renderer.close();
-      await indexer.stop();
+      await resign();
       await store.close();
       await unfollow();
       await db.close();

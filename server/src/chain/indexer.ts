@@ -84,6 +84,7 @@ export class Indexer {
 
   /** Reads the cursor (resetting the index if the chain is another one) and starts polling. */
   async start(): Promise<void> {
+    this.#stopped = false;
     const genesis = await this.#chain.client.getBlock({ blockNumber: 0n });
     this.#cursorName = `${this.#chain.chainId}/${this.#chain.collection}/${genesis.hash}`;
     // A cursor that moved on without a block hash was written before reorganisations were

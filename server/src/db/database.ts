@@ -78,6 +78,21 @@ export interface Database {
   jsonField(column: AnyPgColumn, key: string, type: "text" | "number"): SQL;
   /** Applies the migrations not yet applied; safe on every start and from several processes. */
   migrate(): Promise<void>;
+  /**
+   * Takes part in electing the one process of the fleet that does `name`'s work (the relayer and
+   * the indexer): `onChange(true)` is awaited when this process becomes the leader, and
+   * `onChange(false)` when it stops being it (its connection to the database was lost, or it
+   * resigned). On PostgreSQL the leader holds a session-level advisory lock on a connection of its
+   * own, checked every `checkMs`, and the others try to take it as often; a leader that dies
+   * loses it with its session. SQLite, which only one machine's processes share, makes every
+   * caller the leader at once. The first attempt is made before this resolves; the returned
+   * function resigns.
+   */
+  lead(
+    name: string,
+    onChange: (leading: boolean) => Promise<void>,
+    options?: { checkMs?: number },
+  ): Promise<() => Promise<void>>;
   health(): Promise<DatabaseHealth>;
   close(): Promise<void>;
 }

@@ -58,6 +58,78 @@ async function listenFor({
   };
 }
 
+/**
+ * Leader election over a session-level advisory lock on a connection of its own: every
+ * `checkMs` a follower tries to take the lock and the leader checks its connection still
+ * answers; a lost connection makes the leader step down (PostgreSQL released the lock with the
+ * session), and it then tries again like any follower.
+ */
+async function leadFor({
+  url,
+  name,
+  onChange,
+  checkMs,
+}: {
+  url: string;
+  name: string;
+  onChange: (leading: boolean) => Promise<void>;
+  checkMs: number;
+}): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let leading = false;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let turn: Promise<void> = Promise.resolve();
+  const drop = async () => {
+    const lost = client;
+    client = undefined;
+    await lost?.end().catch(() => {});
+  };
+  const become = async (value: boolean) => {
+    if (value === leading) return;
+    leading = value;
+    await onChange(value);
+  };
+  const check = async () => {
+    try {
+      if (client === undefined) {
+        const next = new pg.Client({ connectionString: url, keepAlive: true });
+        // The session is gone: the next check steps down and tries again.
+        next.on("error", () => {});
+        await next.connect();
+        client = next;
+      }
+      if (leading) {
+        await client.query("select 1");
+      } else {
+        const { rows } = await client.query<{ held: boolean }>(
+          "select pg_try_advisory_lock(hashtext($1)) as held",
+          [name],
+        );
+        if (rows[0]?.held === true) await become(true);
+      }
+    } catch {
+      await drop();
+      await become(false);
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      turn = check().finally(schedule);
+    }, checkMs);
+  };
+  await check();
+  schedule();
+  return async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await turn;
+    await drop();
+    await become(false);
+  };
+}
+
 /** `host:port/database` of a PostgreSQL URL: what logs and errors name, never the password. */
 export function postgresLocation(url: string): string {
   const parsed = new URL(url);
@@ -125,6 +197,7 @@ export async function openPostgresDatabase({ url }: { url: string }): Promise<Da
         client.release();
       }
     },
+    lead: (name, onChange, { checkMs = 2000 } = {}) => leadFor({ url, name, onChange, checkMs }),
     health: async () => {
       try {
         await pool.query("select 1");

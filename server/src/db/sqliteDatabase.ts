@@ -80,6 +80,10 @@ export function openSqliteDatabase({ path }: { path: string }): Database {
     migrate: async () => {
       migrate(db, { migrationsFolder: SQLITE_MIGRATIONS_DIR });
     },
+    lead: async (_name, onChange) => {
+      await onChange(true);
+      return () => onChange(false);
+    },
     health: async () => ({
       kind: "sqlite",
       ok: !closed && client.open,

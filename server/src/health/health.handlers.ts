@@ -4,7 +4,8 @@ import { provingProcesses } from "../jobs/proverFleet.ts";
 import type { getHealth } from "./health.routes.ts";
 
 export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = async (c) => {
-  const { config, db, jobs, runner, pool, indexer, chain, store, startedAt } = c.var.services;
+  const { config, db, jobs, runner, pool, indexer, chain, store, leadership, startedAt } =
+    c.var.services;
   const status = indexer.status();
   // Answered even while the database is lost: the fault is named, the rest is from memory.
   const database = await db.health();
@@ -15,6 +16,7 @@ export const getHealthHandler: RouteHandler<typeof getHealth, AppEnv> = async (c
     {
       status: database.ok ? ("ok" as const) : ("degraded" as const),
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      leader: leadership.leading,
       jobs: {
         pending: pending ?? 0,
         active: runner.activeCount,

@@ -4,6 +4,11 @@ const healthSchema = z
   .object({
     status: z.enum(["ok", "degraded"]),
     uptimeSeconds: z.number(),
+    leader: z.boolean().openapi({
+      description:
+        "Whether this server leads the servers sharing its database: it indexes the chain and " +
+        "relays mints (always, on SQLite)",
+    }),
     jobs: z.object({
       pending: z.number().int(),
       active: z.number().int(),

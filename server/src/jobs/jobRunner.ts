@@ -35,7 +35,7 @@ const WAIT_FOR_CODES = new Set(["CONTENT_STORE_UNAVAILABLE"]);
  */
 export class JobRunner {
   readonly owner = newLeaseOwner();
-  readonly #options: JobRunnerOptions;
+  #options: JobRunnerOptions;
   readonly #active = new Map<string, { kind: WorkKind; done: Promise<void> }>();
   readonly #timers: NodeJS.Timeout[] = [];
   #stopping = false;
@@ -72,6 +72,15 @@ export class JobRunner {
       ),
       setInterval(() => this.wake(), this.#options.pollMs ?? 1000),
     );
+    this.wake();
+  }
+
+  /**
+   * Changes how many relayed mints run at once: 0 while another server of the fleet leads (it
+   * relays), the configured number while this one does. Running mints finish under their leases.
+   */
+  setMintSlots(mintSlots: number): void {
+    this.#options = { ...this.#options, mintSlots };
     this.wake();
   }
 

@@ -872,6 +872,8 @@ export interface components {
       /** @enum {string} */
       status: "ok" | "degraded";
       uptimeSeconds: number;
+      /** @description Whether this server leads the servers sharing its database: it indexes the chain and relays mints (always, on SQLite) */
+      leader: boolean;
       jobs: {
         pending: number;
         active: number;
