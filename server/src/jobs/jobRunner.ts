@@ -149,7 +149,14 @@ export class JobRunner {
     } = this.#options;
     const started = performance.now();
     const log = logger.child({ jobId: job.id });
-    const done = runJob({ job, owner: this.owner, jobs, parts, signal: this.#abort.signal })
+    const done = runJob({
+      job,
+      owner: this.owner,
+      jobs,
+      parts,
+      signal: this.#abort.signal,
+      mints: this.#options.mintSlots > 0,
+    })
       .then(async (finished) => {
         if (kind === "pipeline" && finished.stage === "ready") {
           this.#meanPipelineMs = 0.7 * this.#meanPipelineMs + 0.3 * (performance.now() - started);

@@ -59,6 +59,7 @@ export async function runJob({
   jobs,
   parts,
   signal,
+  mints = true,
 }: {
   job: Job;
   owner: string;
@@ -66,6 +67,11 @@ export async function runJob({
   parts: StageParts;
   /** Aborted at shutdown: no further stage starts. */
   signal?: AbortSignal;
+  /**
+   * Whether this process runs relayed mints (it leads the fleet and holds the relayer key). When
+   * not, a job that reaches its mint stage is left, ready, for the process that does.
+   */
+  mints?: boolean;
 }): Promise<Job> {
   const { workDir, ...shared } = parts;
   const files = new JobFiles({ workDir, jobId: claimed.id });
@@ -83,6 +89,7 @@ export async function runJob({
   const proving = nextStage(job) !== "mint";
   if (
     proving &&
+    mints &&
     job.recipient !== null &&
     job.mintSalt === null &&
     shared.chain.relayer !== undefined
@@ -105,7 +112,7 @@ export async function runJob({
 
   for (let stage = nextStage(job); stage !== undefined; stage = nextStage(job)) {
     const runStage = STAGE_RUNNERS[stage];
-    if (runStage === undefined || signal?.aborted) return job;
+    if (runStage === undefined || signal?.aborted || (stage === "mint" && !mints)) return job;
     const started = performance.now();
     await jobs.note({ id: job.id, type: "progress", data: { stage } });
     let result: StageResult;
