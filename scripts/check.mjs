@@ -53,6 +53,8 @@ if (existsSync("scripts/generate-abis.mjs")) {
 }
 
 checks.push(["generated vocabulary", "node", ["scripts/generate-vocabulary.mjs", "--check"]]);
+// The PostgreSQL tables: written from the SQLite ones, so the two never drift apart.
+checks.push(["generated PostgreSQL schema", "node", ["scripts/generate-pg-schema.mjs", "--check"]]);
 // The API's types: regenerated from the server's OpenAPI document, and no hand-written copy.
 checks.push(["generated API types", "node", ["scripts/generate-api-types.mjs", "--check"]]);
 

@@ -1,9 +1,9 @@
+// Generated from server/src/db/schema.ts, which documents every table, by
+// scripts/generate-pg-schema.mjs: do not edit. The PostgreSQL twin of the SQLite tables:
+// milliseconds since the epoch are `bigint` (read as numbers); block numbers and timestamps in
+// seconds fit `integer`.
 import { GENERATION_STAGES } from "@proofmint/core";
 import { bigint, index, integer, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
-
-// The PostgreSQL twin of `schema.ts`: the same tables, columns and indexes, documented there.
-// Milliseconds since the epoch need 64 bits here (`bigint`, read as numbers); block numbers and
-// block timestamps in seconds fit PostgreSQL's 32-bit `integer` like SQLite's.
 
 const ms = (name: string) => bigint(name, { mode: "number" });
 

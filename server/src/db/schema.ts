@@ -1,6 +1,12 @@
 import { GENERATION_STAGES } from "@proofmint/core";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
+// The source of `pgSchema.ts`, the PostgreSQL twin of these tables, which
+// `node scripts/generate-pg-schema.mjs` writes from this file (`npm run check` compares).
+
+/** Milliseconds since the epoch: SQLite's integers are 64-bit (PostgreSQL's twin uses `bigint`). */
+const ms = (name: string) => integer(name);
+
 /** Generation jobs: durable, claimed under a lease, resumed from their last completed stage. */
 export const jobs = sqliteTable(
   "jobs",
@@ -28,11 +34,11 @@ export const jobs = sqliteTable(
     failures: integer("failures").notNull().default(0),
     /** `host/pid/uuid` of the process working on the job, while its lease lasts. */
     leaseOwner: text("lease_owner"),
-    leaseExpiresAt: integer("lease_expires_at"),
+    leaseExpiresAt: ms("lease_expires_at"),
     /** Not claimed before this time (ms): backoff after a failed attempt. */
-    runAfter: integer("run_after").notNull().default(0),
-    createdAt: integer("created_at").notNull(),
-    updatedAt: integer("updated_at").notNull(),
+    runAfter: ms("run_after").notNull().default(0),
+    createdAt: ms("created_at").notNull(),
+    updatedAt: ms("updated_at").notNull(),
   },
   (table) => [
     index("jobs_stage_idx").on(table.stage, table.createdAt),
@@ -51,7 +57,7 @@ export const jobEvents = sqliteTable(
     type: text("type").notNull(),
     /** JSON object. */
     data: text("data").notNull(),
-    createdAt: integer("created_at").notNull(),
+    createdAt: ms("created_at").notNull(),
   },
   (table) => [index("job_events_job_idx").on(table.jobId, table.id)],
 );
@@ -111,7 +117,7 @@ export const indexerCursors = sqliteTable("indexer_cursors", {
   blockHash: text("block_hash"),
   /** The last reorganisation the index was rewound for, as JSON (`IndexerReorg`). */
   lastReorg: text("last_reorg"),
-  updatedAt: integer("updated_at").notNull(),
+  updatedAt: ms("updated_at").notNull(),
 });
 
 export type Job = typeof jobs.$inferSelect;
