@@ -72,6 +72,10 @@ async function waitFor(
   }
 }
 
+/** The relayer's mint transactions sent for a job (its commit transactions aside). */
+const mintTransactions = (events: Pick<Event, "type" | "data">[]) =>
+  events.filter((event) => event.type === "transaction" && event.data.kind === "mint");
+
 const stageEvents = (events: Event[], stage: string) =>
   events.filter((event) => event.type === "stage" && event.data.stage === stage);
 
@@ -207,7 +211,9 @@ describe("prover processes", () => {
     console.log(
       `prover process started -> minted: ${((Date.now() - started) / 1000).toFixed(1)} s`,
     );
-    expect(streamed.filter((e) => e.type === "stage").map((e) => e.data.stage)).toEqual([
+    // The relayer's own "mint" completion is absent when the indexer saw the token first.
+    const stages = streamed.filter((e) => e.type === "stage").map((e) => e.data.stage);
+    expect(stages.filter((stage) => stage !== "mint")).toEqual([
       "validate",
       "witness",
       "render",
@@ -215,9 +221,10 @@ describe("prover processes", () => {
       "verify",
       "store",
       "ready",
-      "mint",
       "minted",
     ]);
+    expect(stages.filter((stage) => stage === "mint").length).toBeLessThanOrEqual(1);
+    expect(mintTransactions(streamed)).toHaveLength(1);
     // The prover process stops at the mint stage (it holds no relayer key) and leaves it to the
     // leading server: no attempt is spent on a mint it could not send.
     expect(streamed.filter((e) => e.type === "retrying" || e.type === "failed")).toEqual([]);
@@ -255,7 +262,9 @@ describe("prover processes", () => {
     const done = await Promise.all(ids.map((id) => waitFor(id, (g) => g.status === "minted")));
     for (const [index, generation] of done.entries()) {
       expect(stageEvents(generation.events, "prove"), `prove of job ${index}`).toHaveLength(1);
-      expect(stageEvents(generation.events, "mint"), `mint of job ${index}`).toHaveLength(1);
+      // One mint transaction sent; the relayer's "mint" completion may lose to the indexer's.
+      expect(mintTransactions(generation.events), `mint of job ${index}`).toHaveLength(1);
+      expect(stageEvents(generation.events, "mint").length).toBeLessThanOrEqual(1);
       expect(stageEvents(generation.events, "minted"), `minted of job ${index}`).toHaveLength(1);
       await expectMintedAndVerified(prompts[index]!);
     }
