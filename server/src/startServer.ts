@@ -5,11 +5,14 @@ import { createApp } from "./app.ts";
 import { connectChain } from "./chain/chain.ts";
 import { Indexer } from "./chain/indexer.ts";
 import type { Config } from "./config/config.ts";
+import type { Leadership } from "./db/database.ts";
+import { ServerError } from "./errors.ts";
 import { openDatabase } from "./db/openDatabase.ts";
 import { openContentStore } from "./ipfs/openContentStore.ts";
 import { JobEventBus } from "./jobs/jobEventBus.ts";
 import { RenderThreads } from "./jobs/renderThreads.ts";
 import { configuredJobRunner } from "./jobs/configuredJobRunner.ts";
+import { configuredJobQueue } from "./jobs/jobQueue.ts";
 import { JobStore } from "./jobs/jobStore.ts";
 import type { Logger } from "./logger.ts";
 import { modelInfo } from "./models/modelInfo.ts";
@@ -46,15 +49,33 @@ export async function startServer({
   const engine = new EngineThreads();
   const renderer = new RenderThreads();
   const bus = new JobEventBus();
-  const jobs = new JobStore({ db, bus });
+  const jobs = new JobStore({ db, bus, queue: configuredJobQueue({ db, config, logger }) });
   const unfollow = await jobs.followOtherProcesses();
   // PROVER_POOL_SIZE=0: no local prover; prover processes (`npm run prover`) take the pipeline.
   const pool = config.prover.poolSize === 0 ? noLocalProver : await startProverPool({ config });
+  // Set once this server has joined the election (below); a relayer transaction waits for it.
+  let election: Leadership | undefined = undefined;
+  const confirmLeading = async () => {
+    if (election === undefined || !(await election.confirm())) {
+      throw new ServerError("this server does not lead the fleet now: the leader relays", {
+        code: "NOT_LEADING",
+      });
+    }
+  };
   const runner = configuredJobRunner({
     config,
     logger,
     jobs,
-    parts: { workDir: config.dataDir, artifacts, engine, renderer, pool, store, chain },
+    parts: {
+      workDir: config.dataDir,
+      artifacts,
+      engine,
+      renderer,
+      pool,
+      store,
+      chain,
+      confirmLeading,
+    },
     pipelineSlots: config.prover.poolSize === 0 ? 0 : config.prover.poolSize + 1,
     // Set while this server leads the fleet (below).
     mintSlots: 0,
@@ -72,15 +93,17 @@ export async function startServer({
   // server without a relayer key relays none: it would only fail them). Another takes over
   // within seconds when the leader's session ends; running mints finish under their leases.
   const leadership = { leading: false };
-  const resign = await db.lead("proofmint/relayer-and-indexer", async (leading) => {
+  election = await db.lead("proofmint/relayer-and-indexer", async (leading) => {
     leadership.leading = leading;
     logger.info(leading ? "leading: indexing and relaying" : "no longer leading");
     if (leading) {
+      // Nonces are read from the chain again: the previous leader may have sent transactions.
+      chain.relayer?.resetNonce();
       runner.setMintSlots(chain.relayer === undefined ? 0 : 4);
       await indexer.start();
     } else {
       runner.setMintSlots(0);
-      await resign();
+      await indexer.stop();
     }
   });
 
@@ -130,7 +153,7 @@ export async function startServer({
       await stopped;
       await engine.close();
       await renderer.close();
-      await resign();
+      await election.resign();
       await store.close();
       await unfollow();
       await db.close();

@@ -49,6 +49,11 @@ export interface Database {
   transaction<T>(work: (q: Queries) => Promise<T>): Promise<T>;
   /** Runs reads, in the current transaction if there is one. */
   read<T>(work: (q: Queries) => Promise<T>): Promise<T>;
+  /**
+   * Runs a raw statement (a queue library's SQL functions and views), in the current transaction
+   * if any, and returns its rows.
+   */
+  execute<Row extends Record<string, unknown>>(query: SQL): Promise<Row[]>;
   /** Runs `callback` once the current transaction commits (at once outside of one). */
   afterCommit(callback: () => void): void;
   /**
@@ -84,18 +89,31 @@ export interface Database {
    * `onChange(false)` when it stops being it (its connection to the database was lost, or it
    * resigned). On PostgreSQL the leader holds a session-level advisory lock on a connection of its
    * own, checked every `checkMs`, and the others try to take it as often; a leader that dies
-   * loses it with its session. SQLite, which only one machine's processes share, makes every
-   * caller the leader at once. The first attempt is made before this resolves; the returned
-   * function resigns.
+   * loses it with its session. A process that takes the lock waits one more `checkMs` before it
+   * acts, so whatever a deposed leader did right after its last `confirm()` has reached the chain
+   * first. SQLite, which only one machine's processes share, makes every caller the leader at
+   * once. The first attempt is made before this resolves.
    */
   lead(
     name: string,
     onChange: (leading: boolean) => Promise<void>,
     options?: { checkMs?: number },
-  ): Promise<() => Promise<void>>;
+  ): Promise<Leadership>;
   health(): Promise<DatabaseHealth>;
   close(): Promise<void>;
 }
+
+/** A process's part in a leader election (`Database.lead`). */
+export type Leadership = {
+  /**
+   * Whether this process leads at this moment, asked of the database rather than taken from the
+   * last periodic check: on PostgreSQL, its lock's session still answers. What a leader checks
+   * right before an action only one process may take (a relayer transaction).
+   */
+  confirm(): Promise<boolean>;
+  /** Stops taking part, stepping down first if it leads. */
+  resign(): Promise<void>;
+};
 
 type Scope = { queries: Queries; committed: (() => void)[] };
 

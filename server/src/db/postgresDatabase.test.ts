@@ -72,9 +72,10 @@ describe("leader election on PostgreSQL", () => {
     const resignFirst = await first.lead("proofmint/test", follow("first"), options);
     const resignSecond = await second.lead("proofmint/test", follow("second"), options);
     expect(leading).toEqual({ first: true, second: false });
+    expect([await resignFirst.confirm(), await resignSecond.confirm()]).toEqual([true, false]);
 
     // Resigning hands over within a few checks.
-    await resignFirst();
+    await resignFirst.resign();
     await until(() => leading.second);
     expect(leading.first).toBe(false);
 
@@ -90,12 +91,14 @@ describe("leader election on PostgreSQL", () => {
       "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted",
     );
     await admin.end();
+    // Asked at once, the deposed leader knows, whether or not its periodic check has run.
+    expect(await resignSecond.confirm()).toBe(false);
     await until(() => leading.first && !leading.second);
     expect(changes.slice(0, 3)).toEqual(["first leads", "first follows", "second leads"]);
     expect(changes.slice(3).sort()).toEqual(["first leads", "second follows"]);
 
-    await rejoin();
-    await resignSecond();
+    await rejoin.resign();
+    await resignSecond.resign();
     await first.close();
     await second.close();
   });

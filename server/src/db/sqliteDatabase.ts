@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import Sqlite from "better-sqlite3";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { ServerError } from "../errors.ts";
@@ -70,6 +70,10 @@ export function openSqliteDatabase({ path }: { path: string }): Database {
       const current = scope.queries;
       return current === undefined ? exclusive(() => work(queries)) : work(current);
     },
+    execute: async <Row>(query: SQL) => {
+      const run = () => db.all<Row>(query);
+      return scope.queries === undefined ? exclusive(async () => run()) : run();
+    },
     afterCommit: (callback) => scope.afterCommit(callback),
     lockRows: (query) => query,
     lockKey: async () => {},
@@ -82,7 +86,7 @@ export function openSqliteDatabase({ path }: { path: string }): Database {
     },
     lead: async (_name, onChange) => {
       await onChange(true);
-      return () => onChange(false);
+      return { confirm: async () => true, resign: () => onChange(false) };
     },
     health: async () => ({
       kind: "sqlite",

@@ -24,14 +24,19 @@ export type JobRunnerOptions = {
 
 /**
  * Failures that mean a service is away rather than that the job is at fault: the IPFS node does not
- * answer. The job waits for it, retrying every `awayRetryMs`, without using up its attempts.
+ * answer, or this server stopped leading the fleet before a relayer transaction. The job waits,
+ * retrying every `awayRetryMs` (wherever the queue or a claim puts it), without using up its
+ * attempts.
  */
-const WAIT_FOR_CODES = new Set(["CONTENT_STORE_UNAVAILABLE"]);
+const WAIT_FOR_CODES = new Set(["CONTENT_STORE_UNAVAILABLE", "NOT_LEADING"]);
 
 /**
- * Claims jobs from the database under leases and runs them, at most `pipelineSlots` proving and
- * `mintSlots` minting at once. Leases are renewed while a job runs; at start, leases held by dead
- * processes on this host are freed so their jobs resume at once.
+ * Claims jobs under leases and runs them, at most `pipelineSlots` proving and `mintSlots` minting
+ * at once: from the job store's queue when it has one (PostgreSQL), each delivered job claimed by
+ * its id; otherwise (SQLite) by looking in the `jobs` table when woken and every `pollMs`. Leases
+ * are renewed while a job runs; at start, leases held by dead processes on this host are freed so
+ * their jobs resume at once, and with a queue, expired leases (dead processes on any machine) are
+ * freed every few seconds.
  */
 export class JobRunner {
   readonly owner = newLeaseOwner();
@@ -42,6 +47,8 @@ export class JobRunner {
   /** The running `#claimAll`, and whether another wake came while it ran. */
   #claiming: Promise<void> | undefined;
   #wokenAgain = false;
+  /** With a queue: what stops taking each kind of queued work. */
+  readonly #consumers = new Map<WorkKind, Promise<() => Promise<void>>>();
   readonly #abort = new AbortController();
   /** Mean wall time of recent pipelines, for Retry-After. */
   #meanPipelineMs = 10_000;
@@ -61,18 +68,38 @@ export class JobRunner {
     const { jobs, leaseMs, logger } = this.#options;
     const released = await jobs.releaseOrphanedLeases({ self: this.owner });
     if (released > 0) logger.warn("resuming jobs of a process that stopped", { jobs: released });
-    this.#timers.push(
-      setInterval(
-        () => {
-          jobs
-            .renewLeases({ owner: this.owner, ids: [...this.#active.keys()], leaseMs })
-            .catch((error: unknown) => logger.warn("could not renew leases", { error }));
-        },
-        Math.max(1000, Math.floor(leaseMs / 3)),
-      ),
-      setInterval(() => this.wake(), this.#options.pollMs ?? 1000),
+    const every = (ms: number, task: () => Promise<unknown>, failure: string) =>
+      this.#timers.push(
+        setInterval(() => {
+          task().catch((error: unknown) => logger.warn(failure, { error }));
+        }, ms),
+      );
+    every(
+      Math.max(1000, Math.floor(leaseMs / 3)),
+      () => jobs.renewLeases({ owner: this.owner, ids: [...this.#active.keys()], leaseMs }),
+      "could not renew leases",
     );
-    this.wake();
+    if (jobs.queue === undefined) {
+      every(this.#options.pollMs ?? 1000, async () => this.wake(), "could not look for jobs");
+      this.wake();
+      return;
+    }
+    // Jobs due before any process of this version ran, then every half lease: jobs whose
+    // process died (its lease expired), and jobs due a lease ago that nothing queues.
+    await jobs.offerStranded({ dueBefore: Date.now() });
+    every(
+      Math.max(1000, Math.floor(leaseMs / 2)),
+      async () => {
+        const freed = await jobs.releaseExpiredLeases();
+        if (freed > 0) logger.warn("resuming jobs whose process stopped", { jobs: freed });
+        const stranded = await jobs.offerStranded({ dueBefore: Date.now() - leaseMs });
+        if (stranded > 0)
+          logger.warn("queueing jobs again that nothing queued", { jobs: stranded });
+      },
+      "could not sweep the queue",
+    );
+    await this.#consume("pipeline", this.#options.pipelineSlots);
+    await this.#consume("mint", this.#options.mintSlots);
   }
 
   /**
@@ -81,12 +108,38 @@ export class JobRunner {
    */
   setMintSlots(mintSlots: number): void {
     this.#options = { ...this.#options, mintSlots };
-    this.wake();
+    if (this.#options.jobs.queue === undefined) this.wake();
+    else void this.#consume("mint", mintSlots);
   }
 
-  /** Looks for work now (after a job is created, or a stage made one mintable). */
+  /**
+   * With a queue: takes queued `kind` work with `slots` at once from now on (none for 0), after
+   * the previous consumer of that kind stopped (its running jobs end first).
+   */
+  async #consume(kind: WorkKind, slots: number): Promise<void> {
+    const { jobs, leaseMs, logger } = this.#options;
+    const previous = this.#consumers.get(kind);
+    const next = (async () => {
+      if (previous !== undefined) await (await previous.catch(() => async () => {}))();
+      if (slots === 0 || this.#stopping) return async () => {};
+      return jobs.queue!.consume({
+        kind,
+        slots,
+        take: async (id) => {
+          // Delivered as this process stops: failing it makes the queue deliver it again, elsewhere.
+          if (this.#stopping) throw new Error("this process is stopping");
+          const job = await jobs.claimById({ id, owner: this.owner, leaseMs, kind });
+          if (job !== undefined) await this.#launch(kind, job);
+        },
+      });
+    })();
+    this.#consumers.set(kind, next);
+    await next.catch((error: unknown) => logger.warn(`could not take ${kind} work`, { error }));
+  }
+
+  /** Looks for work now (after a job is created, or a stage made one mintable); a queue wakes itself. */
   wake(): void {
-    if (this.#stopping) return;
+    if (this.#stopping || this.#options.jobs.queue !== undefined) return;
     if (this.#claiming !== undefined) {
       this.#wokenAgain = true;
       return;
@@ -116,7 +169,7 @@ export class JobRunner {
           await this.#options.jobs.release({ id: job.id, owner: this.owner });
           break;
         }
-        this.#launch(kind, job);
+        void this.#launch(kind, job);
       }
     }
   }
@@ -126,8 +179,13 @@ export class JobRunner {
     this.#stopping = true;
     this.#abort.abort();
     for (const timer of this.#timers) clearInterval(timer);
+    // The queue's consumers stop taking work at once and wait for their running jobs.
+    const consumers = [...this.#consumers.values()].map(async (consumer) =>
+      (await consumer.catch(() => async () => {}))(),
+    );
     await this.#claiming;
     await Promise.all([...this.#active.values()].map(({ done }) => done));
+    await Promise.all(consumers);
   }
 
   get activeCount(): number {
@@ -138,7 +196,8 @@ export class JobRunner {
     return [...this.#active.values()].filter((entry) => entry.kind === kind).length;
   }
 
-  #launch(kind: WorkKind, job: Job): void {
+  /** Runs a claimed job, records its outcome and lets go of its lease; resolves when that is done. */
+  #launch(kind: WorkKind, job: Job): Promise<void> {
     const {
       jobs,
       parts,
@@ -189,5 +248,6 @@ export class JobRunner {
         this.wake();
       });
     this.#active.set(job.id, { kind, done });
+    return done;
   }
 }

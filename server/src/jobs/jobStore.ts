@@ -19,6 +19,7 @@ import type { Database, Queries } from "../db/database.ts";
 import { GENERATION_STAGES, type GenerationStage } from "@proofmint/core";
 import type { Job, JobEvent } from "../db/schema.ts";
 import type { JobEventBus } from "./jobEventBus.ts";
+import type { JobQueue } from "./jobQueue.ts";
 import { isOrphanedLeaseOwner } from "./leaseOwner.ts";
 
 /** Stages before `ready`: the proving pipeline. */
@@ -29,6 +30,18 @@ const EVENTS_CHANNEL = "proofmint_job_events";
 
 /** What a claim is for: the proving pipeline, or a relayed mint (which does not use a prover). */
 export type WorkKind = "pipeline" | "mint";
+
+/**
+ * The work a job needs next: proving, a relayed mint once it is ready, or none (it failed, it is
+ * minted or minting, or it waits for its creator's wallet).
+ */
+export function workKind(
+  job: Pick<Job, "stage" | "recipient" | "errorCode">,
+): WorkKind | undefined {
+  if (job.errorCode !== null) return undefined;
+  if ((PIPELINE_STAGES as readonly string[]).includes(job.stage)) return "pipeline";
+  return job.stage === "ready" && job.recipient !== null ? "mint" : undefined;
+}
 
 type JobFields = Partial<
   Pick<
@@ -57,11 +70,32 @@ export class JobStore {
   readonly #now: () => number;
   /** Tells this store's own announcements from other processes' (`followOtherProcesses`). */
   readonly #instance = randomUUID();
+  readonly #queue: JobQueue | undefined;
 
-  constructor({ db, bus, now = Date.now }: { db: Database; bus: JobEventBus; now?: () => number }) {
+  /**
+   * `queue`: on PostgreSQL, where each job that becomes free to run is queued, in the same
+   * transaction (`jobQueue.ts`); without one (SQLite) runners claim from the table itself.
+   */
+  constructor({
+    db,
+    bus,
+    queue,
+    now = Date.now,
+  }: {
+    db: Database;
+    bus: JobEventBus;
+    queue?: JobQueue | undefined;
+    now?: () => number;
+  }) {
     this.#db = db;
     this.#bus = bus;
+    this.#queue = queue;
     this.#now = now;
+  }
+
+  /** Whether runners take jobs from a queue (`consume`) rather than claiming from the table. */
+  get queue(): JobQueue | undefined {
+    return this.#queue;
   }
 
   /** Creates a validated job and its `validate` event. */
@@ -95,6 +129,7 @@ export class JobStore {
         prompt,
         tokenId: String(tokenId),
       });
+      await this.#offer(row!);
       return row!;
     });
   }
@@ -207,23 +242,12 @@ export class JobStore {
   }): Promise<Job | undefined> {
     const { jobs } = this.#db.tables;
     const now = this.#now();
-    const runnable =
-      kind === "pipeline"
-        ? inArray(jobs.stage, [...PIPELINE_STAGES])
-        : and(eq(jobs.stage, "ready"), isNotNull(jobs.recipient));
     return this.#db.transaction(async (tx) => {
       const candidate = this.#db.lockRows(
         tx
           .select({ id: jobs.id })
           .from(jobs)
-          .where(
-            and(
-              runnable,
-              isNull(jobs.errorCode),
-              lte(jobs.runAfter, now),
-              or(isNull(jobs.leaseOwner), lt(jobs.leaseExpiresAt, now)),
-            ),
-          )
+          .where(and(this.#needs(kind), lte(jobs.runAfter, now), this.#unleased(now)))
           .orderBy(asc(jobs.createdAt), asc(jobs.id))
           .limit(1),
         { skipLocked: true },
@@ -231,15 +255,120 @@ export class JobStore {
       const [row] = await tx
         .update(jobs)
         .set({ leaseOwner: owner, leaseExpiresAt: now + leaseMs, updatedAt: now })
-        .where(
-          and(
-            inArray(jobs.id, candidate),
-            or(isNull(jobs.leaseOwner), lt(jobs.leaseExpiresAt, now)),
-          ),
-        )
+        .where(and(inArray(jobs.id, candidate), this.#unleased(now)))
         .returning();
       return row;
     });
+  }
+
+  /**
+   * Takes job `id` under a lease for `owner` if it needs `kind` work now and nobody holds it (a
+   * job the queue delivered): undefined when it moved on, waits for its retry time, or another
+   * process holds it (which then offers it again when it lets go, or `releaseExpiredLeases` does
+   * when that process died).
+   */
+  async claimById({
+    id,
+    owner,
+    leaseMs,
+    kind,
+  }: {
+    id: string;
+    owner: string;
+    leaseMs: number;
+    kind: WorkKind;
+  }): Promise<Job | undefined> {
+    const { jobs } = this.#db.tables;
+    const now = this.#now();
+    const [row] = await this.#db.transaction((tx) =>
+      tx
+        .update(jobs)
+        .set({ leaseOwner: owner, leaseExpiresAt: now + leaseMs, updatedAt: now })
+        .where(
+          and(eq(jobs.id, id), this.#needs(kind), lte(jobs.runAfter, now), this.#unleased(now)),
+        )
+        .returning(),
+    );
+    return row;
+  }
+
+  /**
+   * Frees the leases that expired (their process died without letting go, on any machine) of jobs
+   * that still need work, and queues those jobs again. Returns how many.
+   */
+  async releaseExpiredLeases(): Promise<number> {
+    const { jobs } = this.#db.tables;
+    const now = this.#now();
+    return this.#db.transaction(async (tx) => {
+      const freed = await tx
+        .update(jobs)
+        .set({ leaseOwner: null, leaseExpiresAt: null })
+        .where(
+          and(
+            or(this.#needs("pipeline"), this.#needs("mint")),
+            isNotNull(jobs.leaseOwner),
+            lt(jobs.leaseExpiresAt, now),
+          ),
+        )
+        .returning();
+      for (const job of freed) await this.#offer(job);
+      return freed.length;
+    });
+  }
+
+  /**
+   * Queues again the jobs that need work, are held by nobody, were due before `dueBefore` and have
+   * no entry waiting in the queue: jobs written before the queue existed, and any whose delivery
+   * failed without being recorded (the database went away under the queue's own bookkeeping).
+   * Returns how many.
+   */
+  async offerStranded({ dueBefore }: { dueBefore: number }): Promise<number> {
+    const queue = this.#queue;
+    if (queue === undefined) return 0;
+    const { jobs } = this.#db.tables;
+    return this.#db.transaction(async (tx) => {
+      const waiting = await tx
+        .select()
+        .from(jobs)
+        .where(
+          and(
+            or(this.#needs("pipeline"), this.#needs("mint")),
+            isNull(jobs.leaseOwner),
+            lt(jobs.runAfter, dueBefore),
+          ),
+        );
+      const offers = waiting.map((job) => ({
+        kind: workKind(job)!,
+        id: job.id,
+        runAfter: job.runAfter,
+      }));
+      const stranded = await queue.unqueued(offers);
+      for (const offer of stranded) await queue.offer(offer);
+      return stranded.length;
+    });
+  }
+
+  /** Jobs needing `kind` work (see `workKind`). */
+  #needs(kind: WorkKind) {
+    const { jobs } = this.#db.tables;
+    const stage =
+      kind === "pipeline"
+        ? inArray(jobs.stage, [...PIPELINE_STAGES])
+        : and(eq(jobs.stage, "ready"), isNotNull(jobs.recipient));
+    return and(stage, isNull(jobs.errorCode));
+  }
+
+  /** Jobs no live lease holds at `now`. */
+  #unleased(now: number) {
+    const { jobs } = this.#db.tables;
+    return or(isNull(jobs.leaseOwner), lt(jobs.leaseExpiresAt, now));
+  }
+
+  /** Queues `job` for the work it needs, in the running transaction (PostgreSQL's queue only). */
+  async #offer(job: Job): Promise<void> {
+    const kind = workKind(job);
+    if (this.#queue === undefined || kind === undefined) return;
+    await this.#queue.offer({ kind, id: job.id, runAfter: job.runAfter });
   }
 
   /** Extends the leases `owner` holds on `ids`. */
@@ -265,12 +394,14 @@ export class JobStore {
   /** Gives a job back without counting a failure (shutdown, or nothing left to do here). */
   async release({ id, owner }: { id: string; owner: string }): Promise<void> {
     const { jobs } = this.#db.tables;
-    await this.#db.transaction((tx) =>
-      tx
+    await this.#db.transaction(async (tx) => {
+      const [released] = await tx
         .update(jobs)
         .set({ leaseOwner: null, leaseExpiresAt: null })
-        .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner))),
-    );
+        .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)))
+        .returning();
+      if (released !== undefined) await this.#offer(released);
+    });
   }
 
   /**
@@ -356,11 +487,14 @@ export class JobStore {
   async setRecipient({ id, recipient }: { id: string; recipient: string }): Promise<void> {
     const { jobs } = this.#db.tables;
     await this.#db.transaction(async (tx) => {
-      await tx
+      const [updated] = await tx
         .update(jobs)
         .set({ recipient, updatedAt: this.#now() })
-        .where(and(eq(jobs.id, id), isNull(jobs.recipient), isNull(jobs.errorCode)));
+        .where(and(eq(jobs.id, id), isNull(jobs.recipient), isNull(jobs.errorCode)))
+        .returning();
       await this.#append(tx, id, "mint-requested", { recipient });
+      // Ready already and held by nobody: queued for its mint now.
+      if (updated?.leaseOwner === null) await this.#offer(updated);
     });
   }
 
@@ -414,7 +548,7 @@ export class JobStore {
       if (job === undefined) return "lost" as const;
       const failures = job.failures + (counted ? 1 : 0);
       const failed = counted && failures >= maxAttempts;
-      await tx
+      const [updated] = await tx
         .update(jobs)
         .set({
           failures,
@@ -425,7 +559,9 @@ export class JobStore {
           ...(rewindTo === undefined ? {} : { stage: rewindTo }),
           ...(failed ? { errorCode: code, errorMessage: message } : {}),
         })
-        .where(eq(jobs.id, id));
+        .where(eq(jobs.id, id))
+        .returning();
+      await this.#offer(updated!);
       const type = failed ? "failed" : "retrying";
       const attempt = counted ? { attempt: failures } : { attempt: failures, counted };
       await this.#append(tx, id, type, { code, message, ...attempt, maxAttempts });
@@ -534,6 +670,7 @@ export class JobStore {
         .returning();
       for (const row of [...unminted, ...resumed]) {
         await this.#append(tx, row.id, "reorg", { ...data, stage: row.stage });
+        if (row.leaseOwner === null) await this.#offer(row);
       }
       return [...unminted, ...resumed];
     });

@@ -94,7 +94,13 @@ export async function runJob({
     job.mintSalt === null &&
     shared.chain.relayer !== undefined
   ) {
-    commitMint({ job, chain: shared.chain, save, note: note("mint") }).catch((error: unknown) =>
+    commitMint({
+      job,
+      chain: shared.chain,
+      save,
+      note: note("mint"),
+      confirmLeading: shared.confirmLeading,
+    }).catch((error: unknown) =>
       shared.logger.warn("early commit failed; the mint stage will commit", {
         jobId: job.id,
         error,

@@ -9,6 +9,8 @@ import { openContentStore } from "../ipfs/openContentStore.ts";
 import { JobEventBus } from "../jobs/jobEventBus.ts";
 import { configuredJobRunner } from "../jobs/configuredJobRunner.ts";
 import type { JobRunner } from "../jobs/jobRunner.ts";
+import { ServerError } from "../errors.ts";
+import { configuredJobQueue } from "../jobs/jobQueue.ts";
 import { JobStore } from "../jobs/jobStore.ts";
 import { RenderThreads } from "../jobs/renderThreads.ts";
 import type { Logger } from "../logger.ts";
@@ -69,13 +71,25 @@ export async function startProver({
   const store = await openContentStore({ config });
   const engine = new EngineThreads();
   const renderer = new RenderThreads();
-  const jobs = new JobStore({ db, bus: new JobEventBus() });
+  const queue = configuredJobQueue({ db, config, logger });
+  const jobs = new JobStore({ db, bus: new JobEventBus(), queue });
   const pool = await startProverPool({ config });
   const runner = configuredJobRunner({
     config,
     logger,
     jobs,
-    parts: { workDir, artifacts, engine, renderer, pool, store, chain },
+    parts: {
+      workDir,
+      artifacts,
+      engine,
+      renderer,
+      pool,
+      store,
+      chain,
+      confirmLeading: async () => {
+        throw new ServerError("a prover process does not relay mints", { code: "NOT_LEADING" });
+      },
+    },
     pipelineSlots: config.prover.poolSize + 1,
     mintSlots: 0,
   });

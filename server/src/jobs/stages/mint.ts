@@ -30,7 +30,8 @@ export async function commitMint({
   chain,
   save,
   note,
-}: Pick<StageContext, "job" | "chain" | "save" | "note">): Promise<{
+  confirmLeading,
+}: Pick<StageContext, "job" | "chain" | "save" | "note" | "confirmLeading">): Promise<{
   salt: Hex;
   committedAt: bigint;
 }> {
@@ -55,6 +56,7 @@ export async function commitMint({
   const existing = await committedAt();
   if (existing !== 0n) return { salt, committedAt: existing };
   try {
+    await confirmLeading();
     const hash = await relayer.wallet.writeContract({
       ...contract,
       functionName: "commit",
@@ -102,7 +104,7 @@ async function isMintFinal({
  * stage.
  */
 export async function mint(context: StageContext): Promise<StageResult> {
-  const { job, chain, store, save, note } = context;
+  const { job, chain, store, save, note, confirmLeading } = context;
   const relayer = requireRelayer(chain);
   if (await isMintFinal({ chain, tokenId: BigInt(job.tokenId) })) {
     return { data: { alreadyMinted: true } };
@@ -124,6 +126,7 @@ export async function mint(context: StageContext): Promise<StageResult> {
   if (readyAtMs > Date.now()) await sleep(readyAtMs - Date.now() + 50);
 
   const contract = { address: chain.collection, abi: proofmintCollectionAbi } as const;
+  await confirmLeading();
   const hash = await sendWhenReady(() =>
     relayer.wallet.writeContract({ ...contract, ...args.mint }),
   );

@@ -21,6 +21,12 @@ export type StageContext = {
   /** Base URL of the site for metadata `external_url`, if public. */
   publicUrl: string | undefined;
   logger: Logger;
+  /**
+   * Resolves while this process leads the fleet, asked of the database at this moment; throws a
+   * `NOT_LEADING` error otherwise. Awaited right before each relayer transaction, so a leader
+   * that was deposed (its database session ended) sends none after its successor starts.
+   */
+  confirmLeading(): Promise<void>;
   /** Saves fields before the stage ends (e.g. a salt before a transaction uses it). */
   save(fields: Partial<Pick<Job, "mintSalt" | "commitTx" | "mintTx">>): Promise<void>;
   /** Adds an informational event to the job's stream. */
