@@ -107,7 +107,13 @@ export class JobQueue {
   /** graphile-worker's warnings and errors, in our log; its routine chatter is left out. */
   #workerLogger(): WorkerLogger {
     return new WorkerLogger(() => (level, message, meta) => {
-      if (level === "error" || level === "warning") this.#logger.warn(message, { queue: meta });
+      if (level !== "error" && level !== "warning") return;
+      // Its metadata can hold whole connection objects: only the error's message is kept.
+      const error = (meta as { error?: unknown } | undefined)?.error;
+      this.#logger.warn(message, {
+        source: "graphile-worker",
+        ...(error instanceof Error ? { error: error.message } : {}),
+      });
     });
   }
 }
