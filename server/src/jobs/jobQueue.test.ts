@@ -1,3 +1,4 @@
+import { makeWorkerUtils } from "graphile-worker";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../logger.ts";
@@ -29,7 +30,7 @@ async function queuedStore() {
       await client.end();
     }
   };
-  return { db, jobs, queue, entries };
+  return { db, jobs, queue, entries, url: config.postgresUrl!.reveal() };
 }
 
 describe("JobQueue on postgres (graphile-worker)", () => {
@@ -99,6 +100,30 @@ describe("JobQueue on postgres (graphile-worker)", () => {
     expect(await jobs.offerStranded({ dueBefore: Date.now() + 1 })).toBe(1);
     expect(await entries()).toEqual([{ key: `pipeline:${job.id}`, runAt: job.runAfter }]);
     expect(await jobs.offerStranded({ dueBefore: Date.now() + 1 })).toBe(0);
+  });
+
+  it("queues again a job whose entry it gave up on, and deletes such entries", async () => {
+    const { jobs, queue, entries, url } = await queuedStore();
+    const job = await jobs.create({ prompt: "a", tokenId: 1n, recipient: null });
+    const utils = await makeWorkerUtils({ connectionString: url });
+    const giveUp = async () => {
+      const { rows } = await utils.withPgClient((client) =>
+        client.query<{ id: string }>("select id from graphile_worker.jobs"),
+      );
+      await utils.permanentlyFailJobs(
+        rows.map(({ id }) => id),
+        "given up",
+      );
+    };
+    await giveUp();
+    expect(await jobs.offerStranded({ dueBefore: Date.now() + 1 })).toBe(1);
+    expect(await jobs.offerStranded({ dueBefore: Date.now() + 1 })).toBe(0);
+    await giveUp();
+    await utils.release();
+    await queue.deleteSpentEntries();
+    expect(await entries()).toEqual([]);
+    expect(await jobs.offerStranded({ dueBefore: Date.now() + 1 })).toBe(1);
+    expect((await entries()).map(({ key }) => key)).toEqual([`pipeline:${job.id}`]);
   });
 
   it("delivers each queued job to a consumer, and again after the consumer failed it", async () => {

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { Logger as WorkerLogger, run } from "graphile-worker";
+import { Logger as WorkerLogger, makeWorkerUtils, run } from "graphile-worker";
 import type { Config } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import type { Logger } from "../logger.ts";
@@ -54,7 +54,10 @@ export class JobQueue {
     );
   }
 
-  /** Which of `offers` have no entry waiting in the queue (none, or only one being worked on). */
+  /**
+   * Which of `offers` have no entry waiting in the queue: none, one being worked on, or one
+   * graphile-worker gave up on.
+   */
   async unqueued(offers: JobOffer[]): Promise<JobOffer[]> {
     if (offers.length === 0) return [];
     const keys = offers.map(({ kind, id }) => `${kind}:${id}`);
@@ -63,7 +66,7 @@ export class JobQueue {
         where key in (${sql.join(
           keys.map((key) => sql`${key}`),
           sql`, `,
-        )}) and locked_at is null`,
+        )}) and locked_at is null and attempts < max_attempts`,
     );
     const queued = new Set(waiting.map(({ key }) => key));
     return offers.filter((_, index) => !queued.has(keys[index]!));
@@ -102,6 +105,23 @@ export class JobQueue {
       },
     });
     return () => runner.stop();
+  }
+
+  /**
+   * Deletes the entries graphile-worker gave up on: those a crashed worker held (it frees them
+   * after 4 hours, spent, when a sweep has long since queued their job again) and those whose
+   * `take` kept throwing. The `jobs` table, not the queue, says what a job still needs.
+   */
+  async deleteSpentEntries(): Promise<void> {
+    const utils = await makeWorkerUtils({
+      connectionString: this.#connectionString,
+      logger: this.#workerLogger(),
+    });
+    try {
+      await utils.cleanup({ tasks: ["DELETE_PERMAFAILED_JOBS"] });
+    } finally {
+      await utils.release();
+    }
   }
 
   /** graphile-worker's warnings and errors, in our log; its routine chatter is left out. */

@@ -98,6 +98,7 @@ export class JobRunner {
       },
       "could not sweep the queue",
     );
+    every(3_600_000, () => jobs.queue!.deleteSpentEntries(), "could not clean the queue");
     await this.#consume("pipeline", this.#options.pipelineSlots);
     await this.#consume("mint", this.#options.mintSlots);
   }
