@@ -2,10 +2,14 @@ import { loadConfig, type Config } from "./config/config.ts";
 import { ConfigError } from "./config/ConfigError.ts";
 import { createLogger, type Logger } from "./logger.ts";
 
+/** How long a SIGINT or SIGTERM waits for running stages to end before the process exits. */
+const SHUTDOWN_MS = 25_000;
+
 /**
  * The life of a proofmint process (the server, a prover worker): the configuration from the
  * environment (exit 2 with every problem named), `start`, one plain `ready` line on stdout that
- * scripts and tests wait for, and on SIGINT or SIGTERM `close`, then exit.
+ * scripts and tests wait for, and on SIGINT or SIGTERM `close`, then exit (after `SHUTDOWN_MS` at
+ * the latest, or at once on a second signal).
  */
 export async function processMain<Running extends { close(): Promise<void> }>({
   name,
@@ -40,9 +44,19 @@ export async function processMain<Running extends { close(): Promise<void> }>({
 
   let closing = false;
   const shutdown = (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      // A second signal: the operator will not wait.
+      logger.warn("stopping at once", { signal });
+      process.exit(1);
+    }
     closing = true;
     logger.info("shutting down", { signal });
+    // A stage that does not end (a transaction waiting for blocks that never come) must not keep
+    // the process alive: what it held resumes elsewhere once its lease expires.
+    setTimeout(() => {
+      logger.error(`did not stop within ${SHUTDOWN_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, SHUTDOWN_MS).unref();
     running.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Job } from "../db/schema.ts";
 import type { Logger } from "../logger.ts";
 import type { JobStore, WorkKind } from "./jobStore.ts";
@@ -16,19 +17,23 @@ export type JobRunnerOptions = {
   maxAttempts: number;
   /** First retry delay; doubles with each failure. */
   backoffMs?: number;
-  /** Retry delay while a service the job needs is away (see `WAIT_FOR_CODES`). */
+  /** Retry delay while a service the job needs is away (see `WAIT_HERE_CODES`). */
   awayRetryMs?: number;
   /** How often to look for jobs nobody woke the runner for (retries whose backoff ended). */
   pollMs?: number;
 };
 
 /**
- * Failures that mean a service is away rather than that the job is at fault: the IPFS node does not
- * answer, or this server stopped leading the fleet before a relayer transaction. The job waits,
- * retrying every `awayRetryMs` (wherever the queue or a claim puts it), without using up its
- * attempts.
+ * Failures that mean a service is away rather than that the job is at fault; the job retries every
+ * `awayRetryMs` without using up its attempts. The IPFS node not answering: the process keeps the
+ * job and retries it itself, since another would lack the files its stages wrote and start over.
  */
-const WAIT_FOR_CODES = new Set(["CONTENT_STORE_UNAVAILABLE", "NOT_LEADING"]);
+const WAIT_HERE_CODES = new Set(["CONTENT_STORE_UNAVAILABLE"]);
+/**
+ * This server stopped leading the fleet before a relayer transaction: the job is let go for the
+ * leader to mint.
+ */
+const HAND_OVER_CODES = new Set(["NOT_LEADING"]);
 
 /**
  * Claims jobs under leases and runs them, at most `pipelineSlots` proving and `mintSlots` minting
@@ -199,49 +204,8 @@ export class JobRunner {
 
   /** Runs a claimed job, records its outcome and lets go of its lease; resolves when that is done. */
   #launch(kind: WorkKind, job: Job): Promise<void> {
-    const {
-      jobs,
-      parts,
-      logger,
-      maxAttempts,
-      backoffMs = 1000,
-      awayRetryMs = 3000,
-    } = this.#options;
-    const started = performance.now();
-    const log = logger.child({ jobId: job.id });
-    const done = runJob({
-      job,
-      owner: this.owner,
-      jobs,
-      parts,
-      signal: this.#abort.signal,
-      mints: this.#options.mintSlots > 0,
-    })
-      .then(async (finished) => {
-        if (kind === "pipeline" && finished.stage === "ready") {
-          this.#meanPipelineMs = 0.7 * this.#meanPipelineMs + 0.3 * (performance.now() - started);
-        }
-        await jobs.release({ id: job.id, owner: this.owner });
-      })
-      .catch(async (error: unknown) => {
-        if (this.#stopping) {
-          await jobs.release({ id: job.id, owner: this.owner });
-          return;
-        }
-        const failure = error instanceof StageFailedError ? error : undefined;
-        const away = failure !== undefined && WAIT_FOR_CODES.has(failure.code);
-        const outcome = await jobs.recordFailure({
-          id: job.id,
-          owner: this.owner,
-          code: failure?.code ?? "STAGE_FAILED",
-          message: error instanceof Error ? error.message : String(error),
-          maxAttempts,
-          backoffMs: away ? awayRetryMs : backoffMs,
-          rewindTo: failure?.rewindTo,
-          counted: !away,
-        });
-        log.warn(`job attempt failed (${outcome})`, { error });
-      })
+    const log = this.#options.logger.child({ jobId: job.id });
+    const done = this.#run(kind, job, log)
       // The database itself failing (PostgreSQL lost): the lease expires and the job resumes.
       .catch((error: unknown) => log.warn("could not record the job's outcome", { error }))
       .finally(() => {
@@ -250,5 +214,61 @@ export class JobRunner {
       });
     this.#active.set(job.id, { kind, done });
     return done;
+  }
+
+  /**
+   * Runs a claimed job's stages until it has nothing left to do here, a failure is recorded, or
+   * the process stops, then lets go of its lease. While a service it needs is away
+   * (`WAIT_HERE_CODES`) it keeps the job, and the files its stages wrote, and tries again here.
+   */
+  async #run(kind: WorkKind, claimed: Job, log: Logger): Promise<void> {
+    const { jobs, parts, maxAttempts, backoffMs = 1000, awayRetryMs = 3000 } = this.#options;
+    const { id } = claimed;
+    const owner = this.owner;
+    const started = performance.now();
+    let job = claimed;
+    for (;;) {
+      try {
+        const finished = await runJob({
+          job,
+          owner,
+          jobs,
+          parts,
+          signal: this.#abort.signal,
+          mints: this.#options.mintSlots > 0,
+        });
+        if (kind === "pipeline" && finished.stage === "ready") {
+          this.#meanPipelineMs = 0.7 * this.#meanPipelineMs + 0.3 * (performance.now() - started);
+        }
+        await jobs.release({ id, owner });
+        return;
+      } catch (error) {
+        if (this.#stopping) {
+          await jobs.release({ id, owner });
+          return;
+        }
+        const failure = error instanceof StageFailedError ? error : undefined;
+        const code = failure?.code ?? "STAGE_FAILED";
+        const message = error instanceof Error ? error.message : String(error);
+        const waitHere = WAIT_HERE_CODES.has(code);
+        const away = waitHere || HAND_OVER_CODES.has(code);
+        const outcome = await jobs.recordFailure({
+          id,
+          owner,
+          code,
+          message,
+          maxAttempts,
+          backoffMs: away ? awayRetryMs : backoffMs,
+          rewindTo: failure?.rewindTo,
+          counted: !away,
+          keepLease: waitHere,
+        });
+        log.warn(`job attempt failed (${outcome}${waitHere ? ", waiting here" : ""})`, { error });
+        if (!waitHere || outcome !== "retrying") return;
+        // Cut short when the process stops (the next attempt then lets the job go).
+        await sleep(awayRetryMs, undefined, { signal: this.#abort.signal }).catch(() => {});
+        job = (await jobs.get(id)) ?? job;
+      }
+    }
   }
 }

@@ -147,6 +147,47 @@ describe.each(DATABASE_KINDS)("JobStore on %s", (database) => {
     expect(await fail(true)).toBe("failed");
   });
 
+  it("lets the process that waits for a service keep the job, recording each wait", async () => {
+    const { jobs, advance } = await freshStore(database);
+    const job = await jobs.create({ prompt: "a", tokenId: 1n, recipient: null });
+    await jobs.claim({ owner: "p", leaseMs: 1000, kind: "pipeline" });
+    const wait = (owner: string) =>
+      jobs.recordFailure({
+        id: job.id,
+        owner,
+        code: "CONTENT_STORE_UNAVAILABLE",
+        message: "IPFS is away",
+        maxAttempts: 2,
+        backoffMs: 100,
+        counted: false,
+        keepLease: true,
+      });
+    expect(await wait("p")).toBe("retrying");
+    expect(await wait("p")).toBe("retrying");
+    advance(100);
+    // Still p's: nobody else claims it while p retries.
+    expect(await jobs.claim({ owner: "q", leaseMs: 1000, kind: "pipeline" })).toBeUndefined();
+    expect(await jobs.get(job.id)).toMatchObject({ leaseOwner: "p", failures: 0 });
+    expect(await wait("q")).toBe("lost");
+    const retries = (await jobs.events(job.id)).filter(({ type }) => type === "retrying");
+    expect(retries.map(({ data }) => JSON.parse(data))).toEqual([
+      {
+        code: "CONTENT_STORE_UNAVAILABLE",
+        message: "IPFS is away",
+        attempt: 0,
+        counted: false,
+        maxAttempts: 2,
+      },
+      {
+        code: "CONTENT_STORE_UNAVAILABLE",
+        message: "IPFS is away",
+        attempt: 0,
+        counted: false,
+        maxAttempts: 2,
+      },
+    ]);
+  });
+
   it("marks ready jobs of a minted token as minted and fails those still proving it", async () => {
     const { jobs } = await freshStore(database);
     const ready = await readyJob(jobs, 7n);

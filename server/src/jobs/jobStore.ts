@@ -515,7 +515,8 @@ export class JobStore {
    * Records a failed attempt: the job is released with a backoff and retried, from `rewindTo` if
    * given, until `maxAttempts` failures in a row; then it fails for good with the error's code.
    * A failure with `counted: false` (a service that is away, not a fault of the job) retries after
-   * `backoffMs` without using up an attempt, however long the service stays away.
+   * `backoffMs` without using up an attempt, however long the service stays away; with
+   * `keepLease` too, only its event is recorded and `owner` keeps the job to retry it itself.
    */
   recordFailure({
     id,
@@ -526,6 +527,7 @@ export class JobStore {
     backoffMs,
     rewindTo,
     counted = true,
+    keepLease = false,
   }: {
     id: string;
     owner: string;
@@ -535,6 +537,7 @@ export class JobStore {
     backoffMs: number;
     rewindTo?: GenerationStage | undefined;
     counted?: boolean;
+    keepLease?: boolean;
   }): Promise<"retrying" | "failed" | "lost"> {
     const { jobs } = this.#db.tables;
     const now = this.#now();
@@ -546,6 +549,11 @@ export class JobStore {
           .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner))),
       );
       if (job === undefined) return "lost" as const;
+      if (keepLease && !counted) {
+        const data = { code, message, attempt: job.failures, counted, maxAttempts };
+        await this.#append(tx, id, "retrying", data);
+        return "retrying" as const;
+      }
       const failures = job.failures + (counted ? 1 : 0);
       const failed = counted && failures >= maxAttempts;
       const [updated] = await tx
