@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startAnvil, type RunningAnvil } from "./anvil.ts";
 import { deployCollection, type Deployment } from "./deployCollection.ts";
-import { startKubo, type RunningKubo } from "./kubo.ts";
+import { restartKubo, startKubo, type RunningKubo } from "./kubo.ts";
 import { readModelId } from "./localPlatform.ts";
 import { startPostgres, type RunningPostgres } from "./postgres.ts";
 import { startProverProcess, type ProverProcess } from "./proverProcess.ts";
@@ -191,11 +191,7 @@ export async function startCluster({
       addServer,
       addProver,
       async restartKubo(between) {
-        const apiPort = Number(new URL(kubo.apiUrl).port);
-        const gatewayPort = Number(new URL(kubo.gatewayUrl).port);
-        await kubo.kill();
-        await between?.();
-        kubo = await startKubo({ repoDir: kubo.repoDir, apiPort, gatewayPort, log });
+        kubo = await restartKubo(kubo, { ...(between ? { between } : {}), log });
         cluster.kubo = kubo;
       },
       stop,

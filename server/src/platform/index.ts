@@ -4,7 +4,7 @@ export { deployCollection, type Deployment } from "./deployCollection.ts";
 export { startServerProcess, type ServerProcess } from "./serverProcess.ts";
 export { readGenerationEvents, type GenerationStreamEvent } from "./readGenerationEvents.ts";
 export { ensureKubo, kuboBinaryPath, KUBO_VERSION } from "./kuboBinary.ts";
-export { startKubo, type RunningKubo } from "./kubo.ts";
+export { restartKubo, startKubo, type RunningKubo } from "./kubo.ts";
 export {
   readModelId,
   startLocalPlatform,
