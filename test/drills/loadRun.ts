@@ -34,7 +34,8 @@ const WORDS = ["red", "blue", "green", "small", "large", "circle", "square", "ri
 /**
  * Sends `reads` read requests and `submissions` generation submissions from `clients`
  * concurrent clients (each takes the next request of one shuffled list), and samples the
- * server's RSS every 100 ms.
+ * server's RSS every 100 ms. With several servers (`url` and `pid` lists, as a cluster's API
+ * servers) the requests alternate between them and the RSS is the largest of theirs.
  *
  * @example
  * const result = await runLoad({ url, pid, run: "a", reads: 1000, submissions: 100, clients: 20 });
@@ -47,8 +48,8 @@ export async function runLoad({
   submissions,
   clients,
 }: {
-  url: string;
-  pid: number;
+  url: string | string[];
+  pid: number | number[];
   /** A word that makes this run's prompts distinct from other runs'. */
   run: string;
   reads: number;
@@ -72,16 +73,21 @@ export async function runLoad({
     if (accepted.length > 0) paths.push(`/api/generations/${accepted[n % accepted.length]}`);
     return paths[n % paths.length]!;
   };
+  const urls = [url].flat();
+  const pids = [pid].flat();
+  let sent = 0;
+  const nextUrl = () => urls[sent++ % urls.length]!;
+  const rss = () => Math.max(...pids.map(residentMiB));
   const statuses: Record<string, number> = {};
   const failures: string[] = [];
   const readMs: number[] = [];
   let rejected429 = 0;
   let missingRetryAfter = 0;
-  const rssStartMiB = residentMiB(pid);
+  const rssStartMiB = rss();
   let rssPeakMiB = rssStartMiB;
   const sampler = setInterval(() => {
     try {
-      rssPeakMiB = Math.max(rssPeakMiB, residentMiB(pid));
+      rssPeakMiB = Math.max(rssPeakMiB, rss());
     } catch {
       failures.push("the server process is gone");
     }
@@ -95,7 +101,7 @@ export async function runLoad({
       try {
         if (item.kind === "read") {
           const path = readPaths(item.n);
-          const response = await fetch(`${url}${path}`);
+          const response = await fetch(`${nextUrl()}${path}`);
           await response.arrayBuffer();
           readMs.push(performance.now() - before);
           statuses[response.status] = (statuses[response.status] ?? 0) + 1;
@@ -103,7 +109,7 @@ export async function runLoad({
         } else {
           const words = [0, 1, 2].map((k) => WORDS[Math.floor(item.n / 10 ** k) % 10]!);
           const prompt = `load ${run} ${words.join(" ")} ${item.n}`;
-          const response = await fetch(`${url}/api/generations`, {
+          const response = await fetch(`${nextUrl()}/api/generations`, {
             method: "POST",
             headers: { "content-type": "application/json" },
             body: JSON.stringify({ prompt }),

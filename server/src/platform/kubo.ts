@@ -167,3 +167,21 @@ export async function startKubo({
     kill: () => end("SIGKILL"),
   };
 }
+
+/**
+ * Kills a daemon (SIGKILL: a crash), runs `between`, then starts one again on the same repository
+ * and ports, so an `IPFS_API_URL` naming it stays valid.
+ *
+ * @example
+ * kubo = await restartKubo(kubo, { between: () => checkHealthWhileAway() });
+ */
+export async function restartKubo(
+  kubo: RunningKubo,
+  { between, log }: { between?: () => Promise<void>; log?: (line: string) => void } = {},
+): Promise<RunningKubo> {
+  const apiPort = Number(new URL(kubo.apiUrl).port);
+  const gatewayPort = Number(new URL(kubo.gatewayUrl).port);
+  await kubo.kill();
+  await between?.();
+  return startKubo({ repoDir: kubo.repoDir, apiPort, gatewayPort, ...(log ? { log } : {}) });
+}

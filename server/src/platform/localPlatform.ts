@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { DatabaseKind } from "../db/database.ts";
 import { startAnvil, type RunningAnvil } from "./anvil.ts";
 import { deployCollection, type Deployment } from "./deployCollection.ts";
-import { startKubo, type RunningKubo } from "./kubo.ts";
+import { restartKubo, startKubo, type RunningKubo } from "./kubo.ts";
 import { startPostgres, type RunningPostgres } from "./postgres.ts";
 import { startServerProcess, type ServerProcess } from "./serverProcess.ts";
 
@@ -148,10 +148,7 @@ export async function startLocalPlatform({
       },
       async restartKubo(between) {
         if (kubo === undefined) throw new Error("this platform runs without Kubo (ipfs: embedded)");
-        const port = Number(new URL(kubo.apiUrl).port);
-        await kubo.kill();
-        await between?.();
-        kubo = await startKubo({ repoDir: kuboRepo, apiPort: port });
+        kubo = await restartKubo(kubo, between ? { between } : {});
         platform.kubo = kubo;
       },
       stop,

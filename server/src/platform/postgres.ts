@@ -21,6 +21,12 @@ export type RunningPostgres = {
   port: number;
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /**
+   * Stops the server abruptly (`pg_ctl stop -m immediate`: no checkpoint, as a crash would; every
+   * connection is cut), runs `between`, then starts it again on the same data folder and port (it
+   * recovers from its write-ahead log).
+   */
+  restart(between?: () => Promise<void>): Promise<void>;
   /** Stops the cluster (fast shutdown) and removes its folder. */
   stop(): Promise<void>;
 };
@@ -80,6 +86,17 @@ export async function startPostgres(): Promise<RunningPostgres> {
       ? run("runuser", ["-u", UNPRIVILEGED_USER, "--", join(POSTGRES_BIN, binary), ...args])
       : run(join(POSTGRES_BIN, binary), args);
   const port = await freePort();
+  const options = [
+    `-p ${port}`,
+    `-k ${dir}`,
+    "-c listen_addresses=127.0.0.1",
+    "-c fsync=off",
+    "-c synchronous_commit=off",
+    "-c full_page_writes=off",
+    "-c max_connections=200",
+  ].join(" ");
+  const start = () =>
+    asPostgres("pg_ctl", ["-D", dataDir, "-o", options, "-l", join(dir, "log"), "-w", "start"]);
   try {
     await asPostgres("initdb", [
       "-D",
@@ -91,25 +108,7 @@ export async function startPostgres(): Promise<RunningPostgres> {
       "UTF8",
       "--no-sync",
     ]);
-    const options = [
-      `-p ${port}`,
-      `-k ${dir}`,
-      "-c listen_addresses=127.0.0.1",
-      "-c fsync=off",
-      "-c synchronous_commit=off",
-      "-c full_page_writes=off",
-      "-c max_connections=200",
-    ].join(" ");
-    await asPostgres("pg_ctl", [
-      "-D",
-      dataDir,
-      "-o",
-      options,
-      "-l",
-      join(dir, "log"),
-      "-w",
-      "start",
-    ]);
+    await start();
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
     throw new Error(`could not start PostgreSQL in ${dir}`, { cause: error });
@@ -128,6 +127,11 @@ export async function startPostgres(): Promise<RunningPostgres> {
         await client.end();
       }
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    async restart(between) {
+      await asPostgres("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+      await between?.();
+      await start();
     },
     async stop() {
       await asPostgres("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]).catch(() => {});

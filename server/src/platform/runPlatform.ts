@@ -13,6 +13,7 @@ import { deployCollection } from "./deployCollection.ts";
 import { startKubo } from "./kubo.ts";
 import { readModelId } from "./localPlatform.ts";
 import { readGenerationEvents } from "./readGenerationEvents.ts";
+import { stopOnSignals } from "./stopOnSignals.ts";
 
 const root = resolve(import.meta.dirname, "../../..");
 const args = process.argv.slice(2);
@@ -59,16 +60,7 @@ function buildSite(): void {
 }
 
 async function main(): Promise<void> {
-  const stopping: (() => Promise<void>)[] = [];
-  let stopped = false;
-  const stopAll = async (code: number) => {
-    if (stopped) return;
-    stopped = true;
-    for (const stop of stopping.reverse()) await stop().catch(() => {});
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stopAll(0));
-  process.on("SIGTERM", () => void stopAll(0));
+  const signals = stopOnSignals();
 
   try {
     if (!process.env.WEB_DIR) buildSite();
@@ -81,7 +73,7 @@ async function main(): Promise<void> {
         port: Number(process.env.ANVIL_PORT || 8545),
         stateFile: join(dataDir, "anvil-state.json"),
       });
-      stopping.push(() => anvil.stop());
+      signals.add(() => anvil.stop());
       rpcUrl = anvil.rpcUrl;
       say(`anvil on ${rpcUrl} (state in ${join(dataDir, "anvil-state.json")})`);
     }
@@ -95,7 +87,7 @@ async function main(): Promise<void> {
         apiPort: Number(process.env.KUBO_API_PORT || 5001),
         log: say,
       });
-      stopping.push(() => kubo.stop());
+      signals.add(() => kubo.stop());
       ipfsApiUrl = kubo.apiUrl;
       say(`Kubo on ${kubo.apiUrl} (offline; repository in ${kubo.repoDir})`);
     }
@@ -121,7 +113,7 @@ async function main(): Promise<void> {
       },
       stdio: ["ignore", "pipe", "inherit"],
     });
-    stopping.push(
+    signals.add(
       () =>
         new Promise<void>((done) => {
           if (server.exitCode !== null) return done();
@@ -131,9 +123,9 @@ async function main(): Promise<void> {
         }),
     );
     server.once("exit", (code) => {
-      if (!stopped) {
+      if (!signals.stopped) {
         say(`the server stopped (code ${code})`);
-        void stopAll(code ?? 1);
+        void signals.stopAll(code ?? 1);
       }
     });
     createInterface({ input: server.stdout! }).on("line", (line) => {
@@ -149,7 +141,7 @@ async function main(): Promise<void> {
     process.stderr.write(`proofmint: ${error instanceof Error ? error.message : String(error)}\n`);
     const details = (error as { details?: { output?: string } }).details?.output;
     if (details) process.stderr.write(`${details}\n`);
-    await stopAll(1);
+    await signals.stopAll(1);
   }
 }
 
