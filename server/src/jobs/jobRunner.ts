@@ -219,7 +219,8 @@ export class JobRunner {
   /**
    * Runs a claimed job's stages until it has nothing left to do here, a failure is recorded, or
    * the process stops, then lets go of its lease. While a service it needs is away
-   * (`WAIT_HERE_CODES`) it keeps the job, and the files its stages wrote, and tries again here.
+   * (`WAIT_HERE_CODES`), or when the database failed between stages, it keeps the job, and the
+   * files its stages wrote, and tries again here.
    */
   async #run(kind: WorkKind, claimed: Job, log: Logger): Promise<void> {
     const { jobs, parts, maxAttempts, backoffMs = 1000, awayRetryMs = 3000 } = this.#options;
@@ -247,26 +248,35 @@ export class JobRunner {
           await jobs.release({ id, owner });
           return;
         }
+        // Anything but a stage's failure was thrown by the job store: the database failed
+        // between stages (PostgreSQL restarting), and the job is retried here, files and all.
         const failure = error instanceof StageFailedError ? error : undefined;
-        const code = failure?.code ?? "STAGE_FAILED";
+        const code = failure?.code ?? "DATABASE_ERROR";
         const message = error instanceof Error ? error.message : String(error);
-        const waitHere = WAIT_HERE_CODES.has(code);
-        const away = waitHere || HAND_OVER_CODES.has(code);
-        const outcome = await jobs.recordFailure({
-          id,
-          owner,
-          code,
-          message,
-          maxAttempts,
-          backoffMs: away ? awayRetryMs : backoffMs,
-          rewindTo: failure?.rewindTo,
-          counted: !away,
-          keepLease: waitHere,
-        });
-        log.warn(`job attempt failed (${outcome}${waitHere ? ", waiting here" : ""})`, { error });
-        if (!waitHere || outcome !== "retrying") return;
+        const away = WAIT_HERE_CODES.has(code) || HAND_OVER_CODES.has(code);
+        const here = failure === undefined || WAIT_HERE_CODES.has(code);
+        const delayMs = away ? awayRetryMs : backoffMs;
+        const outcome = await jobs
+          .recordFailure({
+            id,
+            owner,
+            code,
+            message,
+            maxAttempts,
+            backoffMs: delayMs,
+            rewindTo: failure?.rewindTo,
+            counted: !away,
+            keepLease: here,
+          })
+          .catch((recordError: unknown) => {
+            // Still away: retried here unrecorded (a completion then checks the lease is ours).
+            if (here) return "retrying" as const;
+            throw recordError;
+          });
+        log.warn(`job attempt failed (${outcome}${here ? ", retrying here" : ""})`, { error });
+        if (!here || outcome !== "retrying") return;
         // Cut short when the process stops (the next attempt then lets the job go).
-        await sleep(awayRetryMs, undefined, { signal: this.#abort.signal }).catch(() => {});
+        await sleep(delayMs, undefined, { signal: this.#abort.signal }).catch(() => {});
         job = (await jobs.get(id)) ?? job;
       }
     }

@@ -515,8 +515,8 @@ export class JobStore {
    * Records a failed attempt: the job is released with a backoff and retried, from `rewindTo` if
    * given, until `maxAttempts` failures in a row; then it fails for good with the error's code.
    * A failure with `counted: false` (a service that is away, not a fault of the job) retries after
-   * `backoffMs` without using up an attempt, however long the service stays away; with
-   * `keepLease` too, only its event is recorded and `owner` keeps the job to retry it itself.
+   * `backoffMs` without using up an attempt, however long the service stays away. With
+   * `keepLease`, a retry keeps `owner`'s lease, for `owner` to retry the job itself.
    */
   recordFailure({
     id,
@@ -549,13 +549,14 @@ export class JobStore {
           .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner))),
       );
       if (job === undefined) return "lost" as const;
-      if (keepLease && !counted) {
-        const data = { code, message, attempt: job.failures, counted, maxAttempts };
-        await this.#append(tx, id, "retrying", data);
-        return "retrying" as const;
-      }
       const failures = job.failures + (counted ? 1 : 0);
       const failed = counted && failures >= maxAttempts;
+      const attempt = counted ? { attempt: failures } : { attempt: failures, counted };
+      if (keepLease && !failed) {
+        await tx.update(jobs).set({ failures, updatedAt: now }).where(eq(jobs.id, id));
+        await this.#append(tx, id, "retrying", { code, message, ...attempt, maxAttempts });
+        return "retrying" as const;
+      }
       const [updated] = await tx
         .update(jobs)
         .set({
@@ -571,7 +572,6 @@ export class JobStore {
         .returning();
       await this.#offer(updated!);
       const type = failed ? "failed" : "retrying";
-      const attempt = counted ? { attempt: failures } : { attempt: failures, counted };
       await this.#append(tx, id, type, { code, message, ...attempt, maxAttempts });
       return type;
     });
