@@ -71,10 +71,11 @@ export async function submitGeneration({
   if (indexed !== undefined) throw minted();
   if (await isTokenMinted({ chain, tokenId })) throw minted();
 
-  // The check and the insert are one transaction, serialised with every other submission of the
-  // same prompt (on any server sharing the database).
+  // The checks (a live job of this prompt, room in the queue) and the insert are one transaction,
+  // serialised with every other submission on any server sharing the database, so neither a
+  // prompt twice nor the queue's limit is raced past.
   const submitted = await jobs.transaction(async () => {
-    await db.lockKey(`generation:${prompt}`);
+    await db.lockKey("generation-submissions");
     const live = await jobs.findLiveByPrompt(prompt);
     if (live !== undefined && live.stage !== "minted" && live.recipient === (recipient ?? null)) {
       return { job: live, created: false };
