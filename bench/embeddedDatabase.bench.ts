@@ -60,6 +60,8 @@ const mib = () => {
   globalThis.gc?.();
   return round(process.memoryUsage.rss() / 2 ** 20, 1);
 };
+/** MiB V8 holds for the JavaScript heap (part of RSS, the database engine's own memory is not). */
+const heapMiB = () => round(process.memoryUsage().heapTotal / 2 ** 20, 1);
 const load = () => round(loadavg()[0]!, 2);
 
 /** PGlite behind the server's `Database` interface: one connection, so turns are taken as SQLite's. */
@@ -195,6 +197,7 @@ async function timeReads(work: () => Promise<unknown>, count = 200): Promise<num
 /** Child: cold start, hot path, reads and memory of one backend in a new directory. */
 async function perfWorker(backend: Backend, dir: string) {
   const rssBefore = mib();
+  const heapBefore = heapMiB();
   const opening = performance.now();
   const db = await open(backend, dir);
   const openNewMs = performance.now() - opening;
@@ -231,6 +234,7 @@ async function perfWorker(backend: Backend, dir: string) {
     ),
   };
   const rssAfter = mib();
+  const heapAfter = heapMiB();
   const engine = await engineVersion(db);
   await db.close();
   return {
@@ -244,6 +248,8 @@ async function perfWorker(backend: Backend, dir: string) {
     rssBefore,
     rssOpened,
     rssAfter,
+    heapBefore,
+    heapAfter,
   };
 }
 
@@ -436,7 +442,7 @@ async function killDrill(backend: Backend): Promise<Round[]> {
 }
 
 /**
- * KILLS first starts killed while they may still be creating the database (a random 0.3 to 3 s
+ * KILLS first starts killed while they may still be creating the database (a random 0.3 to 5 s
  * after the process started, PGlite's initdb included), each on a new directory, then reopened.
  */
 async function firstStartKillDrill(backend: Backend): Promise<Round[]> {
@@ -444,17 +450,27 @@ async function firstStartKillDrill(backend: Backend): Promise<Round[]> {
   for (let k = 0; k < KILLS; k++) {
     const dir = newDir(backend);
     const writer = startWriter(backend, dir);
-    const stopped = await Promise.race([sleep(between(300, 3000)), writer.ended]);
+    const killAt = between(300, 5000);
+    const stopped = await Promise.race([sleep(killAt), writer.ended]);
+    const note = `killed ${Math.round(killAt)} ms after the process started`;
     writer.kill();
     const why = stopped ?? (await writer.ended);
     let round: Round;
     try {
       if (why !== undefined) throw new Error(why);
-      round = { committed: writer.acks.length, opened: true, ...verify(backend, dir, writer.acks) };
+      const verified = verify(backend, dir, writer.acks);
+      round = { committed: writer.acks.length, opened: true, ...verified, note };
     } catch (error) {
       const lost = writer.acks.length;
       const message = (error as Error).message.slice(0, 600);
-      round = { committed: lost, opened: false, lostJobs: lost, lostEvents: lost, error: message };
+      round = {
+        committed: lost,
+        opened: false,
+        lostJobs: lost,
+        lostEvents: lost,
+        note,
+        error: message,
+      };
     }
     rmSync(dir, { recursive: true, force: true });
     rounds.push(round);
@@ -607,6 +623,11 @@ async function main() {
       {
         name: `${backend}: resident memory added after ${JOBS} jobs`,
         value: med((r) => r.rssAfter - r.rssBefore, 1),
+        unit: "MiB",
+      },
+      {
+        name: `${backend}: of which JavaScript heap`,
+        value: med((r) => r.heapAfter - r.heapBefore, 1),
         unit: "MiB",
       },
       {
