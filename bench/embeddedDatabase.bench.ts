@@ -22,7 +22,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { GenerationStage } from "@proofmint/core";
+import { GENERATION_STAGES } from "@proofmint/core";
 import type { SQL } from "drizzle-orm";
 import {
   TransactionScope,
@@ -44,16 +44,7 @@ const TWO_OPENER_ROUNDS = Number(process.env.BENCH_TWO_OPENERS ?? 3);
 /** How long a reopen after a kill may take before it counts as not opening. */
 const OPEN_TIMEOUT_MS = 120_000;
 /** The 7 stage completions of a job relayed to its mint: validate to mint. */
-const STAGES: GenerationStage[] = [
-  "validate",
-  "witness",
-  "render",
-  "prove",
-  "verify",
-  "store",
-  "ready",
-  "mint",
-];
+const STAGES = GENERATION_STAGES.slice(0, GENERATION_STAGES.indexOf("mint") + 1);
 
 /** Resident MiB, after a full garbage collection (children run with --expose-gc). */
 const mib = () => {
@@ -397,6 +388,36 @@ function verify(backend: Backend, dir: string, acknowledged: string[]): Verified
 const newDir = (backend: Backend) => mkdtempSync(join(tmpdir(), `proofmint-kill-${backend}-`));
 
 /**
+ * The round after a writer ended: `why` it ended if not killed here (its directory did not open),
+ * else the reopen's count of the `acknowledged` jobs; a directory that does not open loses them all.
+ */
+function reopenRound(
+  backend: Backend,
+  dir: string,
+  {
+    committed,
+    acknowledged,
+    why,
+    note,
+  }: {
+    committed: number;
+    acknowledged: string[];
+    why: string | undefined;
+    note?: string;
+  },
+): Round {
+  const extra = note === undefined ? {} : { note };
+  try {
+    if (why !== undefined) throw new Error(why);
+    return { committed, opened: true, ...verify(backend, dir, acknowledged), ...extra };
+  } catch (error) {
+    const lost = acknowledged.length;
+    const message = (error as Error).message.slice(0, 600);
+    return { committed, opened: false, lostJobs: lost, lostEvents: lost, ...extra, error: message };
+  }
+}
+
+/**
  * KILLS writers on one directory, each SIGKILLed 1-2 s after its first commit, each followed by
  * a reopen; a directory that does not open is replaced by a new one for the next round.
  */
@@ -414,22 +435,9 @@ async function killDrill(backend: Backend): Promise<Round[]> {
     writer.kill();
     const why = stopped ?? (await writer.ended);
     acknowledged.push(...writer.acks);
-    let round: Round;
-    try {
-      if (why !== undefined) throw new Error(why);
-      round = {
-        committed: writer.acks.length,
-        opened: true,
-        ...verify(backend, dir, acknowledged),
-      };
-    } catch (error) {
-      round = {
-        committed: writer.acks.length,
-        opened: false,
-        lostJobs: acknowledged.length,
-        lostEvents: acknowledged.length,
-        error: (error as Error).message.slice(0, 600),
-      };
+    const committed = writer.acks.length;
+    const round = reopenRound(backend, dir, { committed, acknowledged, why });
+    if (!round.opened) {
       dir = newDir(backend);
       dirs.push(dir);
       acknowledged = [];
@@ -455,23 +463,13 @@ async function firstStartKillDrill(backend: Backend): Promise<Round[]> {
     const note = `killed ${Math.round(killAt)} ms after the process started`;
     writer.kill();
     const why = stopped ?? (await writer.ended);
-    let round: Round;
-    try {
-      if (why !== undefined) throw new Error(why);
-      const verified = verify(backend, dir, writer.acks);
-      round = { committed: writer.acks.length, opened: true, ...verified, note };
-    } catch (error) {
-      const lost = writer.acks.length;
-      const message = (error as Error).message.slice(0, 600);
-      round = {
-        committed: lost,
-        opened: false,
-        lostJobs: lost,
-        lostEvents: lost,
-        note,
-        error: message,
-      };
-    }
+    const { acks } = writer;
+    const round = reopenRound(backend, dir, {
+      committed: acks.length,
+      acknowledged: acks,
+      why,
+      note,
+    });
     rmSync(dir, { recursive: true, force: true });
     rounds.push(round);
     console.error(`${backend} first-start kill ${k + 1}/${KILLS}: ${JSON.stringify(round)}`);
@@ -502,20 +500,12 @@ async function secondOpenerDrill(backend: Backend): Promise<Round[]> {
     await second.ended;
     const acks = [...first.acks, ...second.acks];
     const note = `first: ${first.acks.length} commits${firstWhy === undefined ? "" : ` (${firstWhy.slice(0, 200)})`}; second: ${second.acks.length} commits${secondEnded === undefined ? "" : ` (${secondEnded.slice(0, 300)})`}`;
-    let round: Round;
-    try {
-      round = { committed: acks.length, opened: true, ...verify(backend, dir, acks), note };
-    } catch (error) {
-      const message = (error as Error).message.slice(0, 600);
-      round = {
-        committed: acks.length,
-        opened: false,
-        lostJobs: acks.length,
-        lostEvents: acks.length,
-        note,
-        error: message,
-      };
-    }
+    const round = reopenRound(backend, dir, {
+      committed: acks.length,
+      acknowledged: acks,
+      why: undefined,
+      note,
+    });
     rmSync(dir, { recursive: true, force: true });
     rounds.push(round);
     console.error(
