@@ -655,7 +655,8 @@ async function main() {
   }
   const result = {
     metrics,
-    loadAverage: { start: loadStart, end: loadEnd },
+    // `loadAverage` (one number, before the run) is what bench/run.mjs records for every bench.
+    loadAverages: { start: loadStart, end: loadEnd },
     versions: {
       node: process.version,
       "@electric-sql/pglite": version("@electric-sql/pglite"),
