@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { cleanUpWhenGone, shellWord } from "./cleanUpWhenGone.ts";
 
 const run = promisify(execFile);
 
@@ -19,6 +20,8 @@ export type RunningPostgres = {
   /** `postgres://postgres@127.0.0.1:<port>/postgres`: the superuser, trusted on loopback. */
   url: string;
   port: number;
+  /** Its temporary folder (data directory, socket, log), removed by `stop()`. */
+  dir: string;
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
   /**
@@ -63,7 +66,8 @@ function ensurePostgresInstalled(): void {
 /**
  * Starts a throwaway PostgreSQL 15 cluster for tests: initdb in a fresh temporary folder, the
  * server on a free loopback port, trusting local connections, run as `nobody` when this process
- * is root. Durability is off (fsync, synchronous commit): the cluster dies with the test run.
+ * is root. Durability is off (fsync, synchronous commit): the cluster dies with the test run,
+ * even one killed with kill -9 (a watchdog stops and removes it).
  *
  * @example
  * const postgres = await startPostgres();
@@ -113,10 +117,21 @@ export async function startPostgres(): Promise<RunningPostgres> {
     await rm(dir, { recursive: true, force: true });
     throw new Error(`could not start PostgreSQL in ${dir}`, { cause: error });
   }
+  // A test run killed with kill -9 never calls stop(): the cluster is stopped and removed then.
+  const pgCtl = [
+    ...(asRoot ? ["runuser", "-u", UNPRIVILEGED_USER, "--"] : []),
+    join(POSTGRES_BIN, "pg_ctl"),
+  ];
+  cleanUpWhenGone(
+    `if [ -d ${shellWord(dataDir)} ]; then ` +
+      `${[...pgCtl, "-D", dataDir, "-m", "immediate", "-w", "stop"].map(shellWord).join(" ")}; ` +
+      `rm -rf ${shellWord(dir)}; fi`,
+  );
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
     url,
     port,
+    dir,
     async createDatabase(name) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
       const client = new pg.Client({ connectionString: url });
