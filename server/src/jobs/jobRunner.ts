@@ -140,7 +140,13 @@ export class JobRunner {
       });
     })();
     this.#consumers.set(kind, next);
-    await next.catch((error: unknown) => logger.warn(`could not take ${kind} work`, { error }));
+    await next.catch((error: unknown) => {
+      // The database was away as the consumer started: try again while it is still wanted.
+      logger.warn(`could not take ${kind} work; trying again`, { error });
+      setTimeout(() => {
+        if (!this.#stopping && this.#consumers.get(kind) === next) void this.#consume(kind, slots);
+      }, 2000).unref();
+    });
   }
 
   /** Looks for work now (after a job is created, or a stage made one mintable); a queue wakes itself. */
