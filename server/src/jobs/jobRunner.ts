@@ -283,7 +283,9 @@ export class JobRunner {
         if (!here || outcome !== "retrying") return;
         // Cut short when the process stops (the next attempt then lets the job go).
         await sleep(delayMs, undefined, { signal: this.#abort.signal }).catch(() => {});
-        job = (await jobs.get(id)) ?? job;
+        // Read again for the next attempt; while the database is still away the last known state
+        // serves (its first write fails, and this loop waits again).
+        job = (await jobs.get(id).catch(() => undefined)) ?? job;
       }
     }
   }
