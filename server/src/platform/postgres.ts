@@ -66,7 +66,11 @@ function ensurePostgresInstalled(): void {
 /**
  * Starts a throwaway PostgreSQL 15 cluster for tests: initdb in a fresh temporary folder, the
  * server on a free loopback port, trusting local connections, run as `nobody` when this process
- * is root. Durability is off (fsync, synchronous commit): the cluster dies with the test run,
+ * is root. fsync is off: the cluster dies with the test run, so only an operating-system crash
+ * could lose its writes. Commits are still synchronous, so a commit PostgreSQL acknowledged
+ * survives PostgreSQL itself being killed (`restart()`'s immediate stop, as a crash would), as in
+ * production; with `synchronous_commit=off` a crash drops the last acknowledged commits and a
+ * job can go back to a state its prover had already moved past. The cluster dies with the run,
  * even one killed with kill -9 (a watchdog stops and removes it).
  *
  * @example
@@ -95,7 +99,6 @@ export async function startPostgres(): Promise<RunningPostgres> {
     `-k ${dir}`,
     "-c listen_addresses=127.0.0.1",
     "-c fsync=off",
-    "-c synchronous_commit=off",
     "-c full_page_writes=off",
     "-c max_connections=200",
   ].join(" ");
